@@ -1,0 +1,187 @@
+"""The `ocop-tui` command: the browser by default, plus tools for organisers (validate, stats, ...).
+
+Exit codes: 0 ok, 1 invalid data, 2 unreadable file or bad usage. Errors go to stderr as one clear
+message, never a traceback. Data strings reach Rich only as Text, so they are never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import NoReturn
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .i18n import DEFAULT_LANG, format_number, t
+from .model import LANGS, Lang, group_label, stars_text
+from .paths import demo_store_path
+from .records import Problem
+from .store import StoreError, StoreInvalid, load_store
+from .text import clean, vi_sort_key
+
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+
+data_option = click.option(
+    "--data",
+    "data_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="The store (TinyDB JSON file). Default: the demo fair.",
+)
+lang_option = click.option(
+    "--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True, help="Language of the interface."
+)
+
+
+def stdout() -> Console:
+    return Console(highlight=False)
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def resolve_data(path: Path | None) -> Path:
+    return path if path is not None else demo_store_path()
+
+
+def fail(message: str, code: int, lang: Lang = DEFAULT_LANG) -> NoReturn:
+    """Print one message to stderr and exit; the message is shown literally."""
+    stderr().print(Text(f"{t('cli.error', lang)}: ", style="bold red") + Text(clean(message)))
+    sys.exit(code)
+
+
+def problems_table(problems: list[Problem], lang: Lang, *, title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=False, expand=False)
+    for key in ("cli.col.severity", "cli.col.table", "cli.col.record", "cli.col.field", "cli.col.value",
+                "cli.col.problem"):  # fmt: skip
+        table.add_column(t(key, lang), overflow="fold")
+    for problem in problems:
+        style = "red" if problem.is_error else "yellow"
+        table.add_row(
+            Text(t(f"cli.severity.{problem.severity}", lang), style=style),
+            Text(problem.table),
+            Text(problem.record),
+            Text(problem.field),
+            Text(problem.value),
+            Text(problem.message),
+        )
+    return table
+
+
+def report_store_error(error: StoreError, lang: Lang) -> NoReturn:
+    if isinstance(error, StoreInvalid):
+        errors = [p for p in error.problems if p.is_error]
+        console = stderr()
+        console.print(problems_table(errors[:200], lang, title=t("cli.invalid", lang, path=error.path, count=len(errors))))
+        fail(str(error), error.exit_code, lang)
+    fail(str(error), error.exit_code, lang)
+
+
+class DefaultToApp(click.Group):
+    """A group whose bare invocation runs the browser (`ocop-tui --data x.json`)."""
+
+
+@click.group(cls=DefaultToApp, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@data_option
+@lang_option
+@click.pass_context
+def main(ctx: click.Context, data_path: Path | None, lang: Lang) -> None:
+    """Look up booths and OCOP products of the Mekong Delta OCOP Forum (Kiên Giang 2024).
+
+    Without a command, opens the browser on the demo fair (or --data).
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["lang"] = lang
+    if ctx.invoked_subcommand is not None:
+        return
+    path = resolve_data(data_path)
+    try:
+        loaded = load_store(path)
+    except StoreError as error:
+        report_store_error(error, lang)
+    from .catalog import Catalog
+    from .ui.app import make_app
+
+    catalog = Catalog.from_tables(loaded.tables, path)
+    app = make_app(catalog, lang=lang)
+    app.run()
+    sys.exit(app.return_code or 0)
+
+
+@main.command()
+@data_option
+@click.pass_context
+def validate(ctx: click.Context, data_path: Path | None) -> None:
+    """Check a store against the data contract and list every problem."""
+    lang: Lang = ctx.obj["lang"]
+    path = resolve_data(data_path)
+    try:
+        loaded = load_store(path)
+    except StoreInvalid as error:
+        stdout().print(problems_table(error.problems, lang, title=t("cli.invalid", lang, path=path,
+                                                                     count=len([p for p in error.problems if p.is_error]))))
+        sys.exit(EXIT_INVALID)
+    except StoreError as error:
+        report_store_error(error, lang)
+    console = stdout()
+    warnings = loaded.tables.warnings
+    if warnings:
+        console.print(problems_table(warnings, lang, title=t("cli.warnings", lang, count=len(warnings))))
+    console.print(
+        Text(
+            t("cli.valid", lang, path=path, booths=format_number(len(loaded.tables.booths), lang),
+              products=format_number(len(loaded.tables.products), lang)),
+            style="green",
+        )
+    )
+
+
+def _count_table(title: str, counts: Counter[str], label, lang: Lang, order=None) -> Table:
+    table = Table(title=title)
+    table.add_column("", overflow="fold")
+    table.add_column(t("cli.stats.count", lang), justify="right")
+    keys = order(counts) if order else sorted(counts, key=vi_sort_key)
+    for key in keys:
+        table.add_row(Text(clean(label(key))), format_number(counts[key], lang))
+    return table
+
+
+@main.command()
+@data_option
+@click.pass_context
+def stats(ctx: click.Context, data_path: Path | None) -> None:
+    """Counts by province, group, stars and zone."""
+    lang: Lang = ctx.obj["lang"]
+    path = resolve_data(data_path)
+    try:
+        loaded = load_store(path)
+    except StoreError as error:
+        report_store_error(error, lang)
+    from .catalog import Catalog
+
+    catalog = Catalog.from_tables(loaded.tables, path)
+    console = stdout()
+    console.print(Text(clean(catalog.fair.name), style="bold"))
+    console.print(
+        Text(t("cli.stats.totals", lang, booths=format_number(len(catalog.booths), lang),
+               products=format_number(len(catalog.products), lang),
+               producers=format_number(catalog.producer_count, lang),
+               provinces=format_number(len(catalog.provinces), lang)))
+    )  # fmt: skip
+    from .model import GROUPS, province_label
+
+    products = catalog.products
+    console.print(_count_table(t("cli.stats.by_province", lang), Counter(p.province for p in products),
+                               lambda k: province_label(k, lang), lang))  # fmt: skip
+    console.print(_count_table(t("cli.stats.by_group", lang), Counter(p.group for p in products),
+                               lambda k: group_label(k, lang), lang,
+                               order=lambda c: [g for g in GROUPS if g in c]))  # fmt: skip
+    console.print(_count_table(t("cli.stats.by_stars", lang), Counter(str(p.stars) for p in products),
+                               lambda k: stars_text(int(k)), lang, order=lambda c: sorted(c, reverse=True)))  # fmt: skip
+    console.print(_count_table(t("cli.stats.by_zone", lang), Counter(b.zone for b in catalog.booths),
+                               lambda k: k, lang))  # fmt: skip

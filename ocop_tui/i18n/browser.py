@@ -1,0 +1,3 @@
+"""Strings of the browser screens (products, booths, help)."""
+
+STRINGS: dict[str, tuple[str, str]] = {}

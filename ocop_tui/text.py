@@ -1,0 +1,137 @@
+"""Vietnamese text rules: matching keys, cleaning untrusted strings, and the alphabet's sort order.
+
+Nothing here knows about Textual or the store; every module that shows or compares text goes through it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "clean", "nfc", "vi_sort_key", "VI_ALPHABET"]
+
+# đ/Đ have no canonical decomposition, so NFD alone would leave them in place.
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def _fold_slow(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+def _build_fold_table() -> dict[int, str | None]:
+    # Every Latin letter with marks maps straight to its folded form, and lone combining marks
+    # (NFD input) vanish: one C-speed str.translate instead of NFD + a Python loop per character.
+    table: dict[int, str | None] = {}
+    for start, end in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
+        for code in range(start, end):
+            folded = _fold_slow(chr(code))
+            if folded.isascii():
+                table[code] = folded
+    for code in range(0x0300, 0x0370):
+        table[code] = None
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Return the matching key of `text`: no accents, no case, đ as d; NFC and NFD give the same key.
+
+    Tone placement does not matter ("hoà" and "hòa" fold alike) because every mark is dropped.
+    """
+    if text.isascii():
+        return text.lower()
+    fast = text.translate(_FOLD_TABLE)
+    # Characters outside the table (other scripts, rare marks) take the exact, slower path.
+    return fast.lower() if fast.isascii() else _fold_slow(text)
+
+
+def nfc(text: str) -> str:
+    """Normalise to NFC, the form the store keeps."""
+    return unicodedata.normalize("NFC", text)
+
+
+# C0 and C1 controls (tab and newline are handled separately), DEL, and the bidi embedding,
+# override and isolate characters that can make text display in a different order than stored.
+_BIDI = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+# An escape sequence is removed whole, not only its ESC byte, so "\x1b[31m" does not leave "[31m".
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST (title, clipboard, hyperlinks)
+    r"|\x1b[P^_X][^\x1b]*(?:\x1b\\)?"  # DCS, PM, APC, SOS strings
+    r"|\x1b\[[0-?]*[ -/]*[@-~]"  # CSI (colours, cursor movement)
+    r"|\x1b[ -/]*[0-~]"  # two-byte escapes
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+_CONTROLS_KEEP_NEWLINES = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_CONTROLS_ALL = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f{_BIDI}]")
+
+
+def clean(text: str, *, multiline: bool = False) -> str:
+    """Remove escape sequences, control and bidi characters so `text` can be shown literally.
+
+    Single-line fields turn tabs and newlines into spaces; `multiline` keeps newlines (descriptions).
+    """
+    if text.isprintable() and "\x1b" not in text:
+        return text
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\t", " ")
+        return _CONTROLS_KEEP_NEWLINES.sub("", text)
+    text = text.replace("\t", " ").replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    return _CONTROLS_ALL.sub("", text)
+
+
+def has_unsafe_characters(text: str, *, multiline: bool = False) -> bool:
+    """True when clean() would change `text` (used to warn on import)."""
+    return clean(text, multiline=multiline) != text
+
+
+# The Vietnamese alphabet (CLDR vi), with f, j, w and z at their Latin places for foreign words.
+# Tones only break ties: none < huyền < hỏi < ngã < sắc < nặng; case breaks the last ties.
+VI_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_SORT_LETTERS = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_TONE_MARKS = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}
+_LETTER_MARKS = frozenset("\u0306\u0302\u031b")  # breve, circumflex, horn make new letters
+_PUA = 0xE000  # letters map into the Private Use Area, above digits, spaces and punctuation
+
+
+def _build_sort_tables() -> tuple[dict[int, str], dict[int, str]]:
+    primary: dict[int, str] = {}
+    tones: dict[int, str] = {}
+    base_rank = {letter: index for index, letter in enumerate(_SORT_LETTERS)}
+    for start, end in ((0x41, 0x7B), (0x00C0, 0x0250), (0x1E00, 0x1F00)):
+        for code in range(start, end):
+            char = chr(code)
+            decomposed = unicodedata.normalize("NFD", char.lower())
+            letter = decomposed[0]
+            tone = "0"
+            for mark in decomposed[1:]:
+                if mark in _LETTER_MARKS:
+                    letter = unicodedata.normalize("NFC", letter + mark)
+                elif mark in _TONE_MARKS:
+                    tone = _TONE_MARKS[mark]
+                else:
+                    letter = ""  # a mark Vietnamese does not use: leave the character as it is
+            if letter in base_rank and unicodedata.normalize("NFC", char) == char:
+                primary[code] = chr(_PUA + base_rank[letter])
+                tones[code] = tone
+    return primary, tones
+
+
+_SORT_PRIMARY, _SORT_TONES = _build_sort_tables()
+
+
+def vi_sort_key(text: str) -> tuple[str, str, str]:
+    """Sort key following the Vietnamese alphabet; tones, then case, break ties.
+
+    "Cần Thơ" < "Đồng Tháp" < "Hậu Giang", where plain code-point order puts Đ after V.
+    """
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    primary = text.translate(_SORT_PRIMARY)
+    # Where primaries tie, the remaining characters are the same, so the tone digits line up.
+    tones = text.translate(_SORT_TONES)
+    return primary, tones, text.swapcase()  # lower case before upper case, as in CLDR
