@@ -1,0 +1,87 @@
+"""The Booths screen: the fair's booths, who exhibits, where, and what each one sells."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.widget import Widget
+
+from ...catalog import BOOTH_FACETS, Filters, ResultSet, SortSpec
+from ...model import exhibitor_type_label, province_label
+from ..safe import data_text
+from ..widgets.booth_detail import BoothDetail
+from ..widgets.record_table import Column, RecordTable
+from .browser import BrowserScreen
+
+
+class BoothsScreen(BrowserScreen):
+    MODE = "booths"
+    FACETS = BOOTH_FACETS
+    BINDINGS = [Binding("ctrl+o", "open_products", "key.open")]
+
+    def columns(self) -> list[Column]:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        return [
+            Column("booth", tr("col.booth"), 6),
+            Column("exhibitor", tr("col.exhibitor"), 18, flexible=True),
+            Column("exhibitor_type", tr("col.exhibitor_type"), 12, priority=5),
+            Column("province", tr("col.province"), 10, priority=4),
+            Column("zone", tr("col.zone"), 16, priority=3),
+            Column("products", tr("col.products"), 4, justify="right", priority=2),
+        ]
+
+    def render_cell(self, record: int, column: str) -> Text:
+        booth = self.catalog.booths[record]
+        lang = self.app.tr.lang  # type: ignore[attr-defined]
+        if column == "booth":
+            return data_text(booth.booth_no, "bold")
+        if column == "exhibitor":
+            return data_text(booth.exhibitor)
+        if column == "exhibitor_type":
+            return Text(exhibitor_type_label(booth.exhibitor_type, lang))
+        if column == "province":
+            return data_text(province_label(booth.province, lang))
+        if column == "zone":
+            return data_text(booth.zone)
+        if column == "products":
+            return Text(str(self.catalog.product_count(record)))
+        return Text("")
+
+    def search(self, text: str, filters: Filters, sort: SortSpec | None) -> ResultSet:
+        return self.catalog.search_booths(text, filters, sort)
+
+    @property
+    def record_count(self) -> int:
+        return len(self.catalog.booths)
+
+    def make_detail(self) -> Widget:
+        return BoothDetail(self.catalog, id="detail")
+
+    @property
+    def detail(self) -> BoothDetail:
+        return self.query_one("#detail", BoothDetail)
+
+    def show_detail(self, record: int | None) -> None:
+        self.detail.show(record)
+
+    def refresh_detail(self) -> None:
+        self.detail.refresh_content()
+
+    def relabel(self) -> None:
+        super().relabel()
+        self.detail.refresh_content()
+
+    @on(RecordTable.Activated, "#table")
+    def focus_booth_products(self, event: RecordTable.Activated) -> None:
+        """Enter on a booth moves into its product list, where Enter opens a product."""
+        products = self.detail.query_one("#booth-products")
+        if products.display:
+            products.focus()
+
+    def action_open_products(self) -> None:
+        self.focus_booth_products(RecordTable.Activated(self.table, self.table.highlighted or 0))
+
+    @on(BoothDetail.ProductRequested)
+    async def open_product(self, event: BoothDetail.ProductRequested) -> None:
+        await self.app.open_product(event.product)  # type: ignore[attr-defined]

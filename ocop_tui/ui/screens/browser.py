@@ -1,0 +1,336 @@
+"""The pattern both browsing screens share: search box, facets, a virtual results table, a detail pane.
+
+A subclass says what it lists (products or booths): its columns, cells, facets, search and detail pane.
+State is the query text, the facet filters and the sort; every change runs one catalogue search and
+hands the result to the widgets, which only draw what is visible.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Header, Input, Static
+
+from ...catalog import Catalog, Filters, ResultSet, SortSpec
+from ...model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label, province_label, stars_text
+from ...text import vi_sort_key
+from ..language import follow_language
+from ..safe import data_text
+from ..widgets.facet_panel import Facet, FacetPanel, FacetValue
+from ..widgets.nav_tabs import NavTabs
+from ..widgets.record_table import Column, RecordTable
+
+# Above this many records a search runs in a worker thread so typing never waits for it.
+THREADED_SEARCH_THRESHOLD = 20_000
+NARROW_WIDTH = 110
+SHORT_HEIGHT = 32  # below this the title bar goes and the search box loses its border
+
+
+class BrowserScreen(Screen[None]):
+    """Search, facets, results and details for one kind of record."""
+
+    MODE: ClassVar[str] = ""
+    FACETS: ClassVar[tuple[str, ...]] = ()
+
+    BINDINGS = [
+        Binding("ctrl+f", "focus_search", "key.search"),
+        Binding("ctrl+r", "clear", "key.clear"),
+        Binding("f7", "toggle_facets", "key.facets"),
+        Binding("down", "move_cursor(1)", show=False),
+        Binding("up", "move_cursor(-1)", show=False),
+        Binding("pagedown", "move_page(1)", show=False),
+        Binding("pageup", "move_page(-1)", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_text = ""
+        self.filters: dict[str, set[str]] = {}
+        self.sort: SortSpec | None = None
+        self.result: ResultSet | None = None
+        self._generation = 0
+        self._show_facets = False
+
+    # What a subclass provides -------------------------------------------------------------------
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.app.catalog  # type: ignore[attr-defined]
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def render_cell(self, record: int, column: str) -> Text:
+        raise NotImplementedError
+
+    def search(self, text: str, filters: Filters, sort: SortSpec | None) -> ResultSet:
+        raise NotImplementedError
+
+    def make_detail(self) -> Widget:
+        raise NotImplementedError
+
+    def show_detail(self, record: int | None) -> None:
+        raise NotImplementedError
+
+    def refresh_detail(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def record_count(self) -> int:
+        raise NotImplementedError
+
+    # Layout -------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield NavTabs(self.app.nav_modes, self.MODE)  # type: ignore[attr-defined]
+        yield Input(id="search", classes="search", select_on_focus=False)
+        with Horizontal(id="body"):
+            yield FacetPanel(id="facets")
+            with Vertical(id="results"):
+                yield RecordTable(self.columns(), self.render_cell, id="table")
+                with Vertical(id="empty"):
+                    yield Static(id="empty-text")
+                    yield Button("", id="empty-clear", variant="primary")
+            yield self.make_detail()
+        yield Static(id="status")
+        yield Footer()
+
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one("#table", RecordTable)
+
+    @property
+    def search_input(self) -> Input:
+        return self.query_one("#search", Input)
+
+    @property
+    def facet_panel(self) -> FacetPanel:
+        return self.query_one("#facets", FacetPanel)
+
+    def on_mount(self) -> None:
+        self.query_one("#empty").display = False
+        follow_language(self, self.relabel)
+        self.search_input.focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
+        self.set_class(self.size.height < SHORT_HEIGHT, "-short")
+
+    def relabel(self) -> None:
+        """Everything that shows UI strings, after a language switch."""
+        tr = self.app.tr  # type: ignore[attr-defined]
+        self.search_input.placeholder = tr(f"search.{self.MODE}.placeholder")
+        self.query_one("#empty-clear", Button).label = tr("empty.clear")
+        self.table.set_columns(self.columns())
+        self.run_search()
+
+    # Searching ----------------------------------------------------------------------------------
+
+    def run_search(self, *, select: int | None = None) -> None:
+        self._generation += 1
+        if self.record_count > THREADED_SEARCH_THRESHOLD and select is None:
+            self._search_in_thread(self._generation, self.query_text, self._filters_snapshot(), self.sort)
+        else:
+            self.show_result(self.search(self.query_text, self._filters_snapshot(), self.sort), select=select)
+
+    def _filters_snapshot(self) -> dict[str, frozenset[str]]:
+        return {name: frozenset(values) for name, values in self.filters.items() if values}
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_in_thread(self, generation: int, text: str, filters: Filters, sort: SortSpec | None) -> None:
+        result = self.search(text, filters, sort)
+        self.app.call_from_thread(self._show_if_current, generation, result)
+
+    def _show_if_current(self, generation: int, result: ResultSet) -> None:
+        if generation == self._generation:  # a newer keystroke has already asked again
+            self.show_result(result)
+
+    def show_result(self, result: ResultSet, *, select: int | None = None) -> None:
+        self.result = result
+        empty = result.total == 0
+        self.table.display = not empty
+        self.query_one("#empty").display = empty
+        self.table.set_sort(self.sort)
+        self.table.set_rows(result.ids, select=select)
+        if empty:
+            self.show_detail(None)
+            self._describe_empty()
+        self.facet_panel.set_facets(self._facets(result))
+        self._update_status(result)
+
+    def _update_status(self, result: ResultSet) -> None:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        parts = [tr(f"status.{self.MODE}", shown=tr.number(result.total), total=tr.number(self.record_count))]
+        if self.sort:
+            column = next((c.label for c in self.columns() if c.key == self.sort[0]), self.sort[0])
+            parts.append(tr("status.sorted", column=f"{column} {'▼' if self.sort[1] else '▲'}"))
+        filters = self.describe_filters()
+        if filters:
+            parts.append(tr("status.filters", filters=filters))
+        self.query_one("#status", Static).update(Text(" · ").join(Text(p) for p in parts))
+
+    def describe_filters(self) -> str:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        described = []
+        for facet in self.FACETS:
+            values = self.filters.get(facet)
+            if values:
+                labels = sorted((self.facet_label(facet, v).plain for v in values), key=vi_sort_key)
+                described.append(f"{tr(f'facet.{facet}')}: {', '.join(labels)}")
+        return "; ".join(described)
+
+    def _describe_empty(self) -> None:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        lines = [Text(tr(f"empty.{self.MODE}"), style="bold")]
+        if self.query_text.strip():
+            lines.append(Text(tr("empty.query", query=data_text(self.query_text).plain)))
+        filters = self.describe_filters()
+        if filters:
+            lines.append(Text(tr("empty.filters", filters=filters)))
+        lines.append(Text(tr("empty.hint"), style="dim"))
+        self.query_one("#empty-text", Static).update(Text("\n").join(lines))
+
+    # Facets -------------------------------------------------------------------------------------
+
+    def facet_label(self, facet: str, value: str) -> Text:
+        lang = self.app.tr.lang  # type: ignore[attr-defined]
+        if facet == "province":
+            return data_text(province_label(value, lang))
+        if facet == "group":
+            return Text(group_label(value, lang))
+        if facet == "stars":
+            return Text(stars_text(int(value)), style="yellow")
+        if facet == "exhibitor_type":
+            return Text(exhibitor_type_label(value, lang))
+        return data_text(value)
+
+    def _facet_order(self, facet: str, values: set[str]) -> list[str]:
+        if facet == "group":
+            return [g for g in GROUPS if g in values] + sorted(values - GROUPS.keys())
+        if facet == "exhibitor_type":
+            return [k for k in EXHIBITOR_TYPES if k in values] + sorted(values - EXHIBITOR_TYPES.keys())
+        if facet == "stars":
+            return sorted(values, reverse=True)
+        return sorted(values, key=lambda v: vi_sort_key(self.facet_label(facet, v).plain))
+
+    def _facets(self, result: ResultSet) -> list[Facet]:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        facets = []
+        for facet in self.FACETS:
+            counts = result.facet_counts.get(facet, {})
+            selected = self.filters.get(facet, set())
+            shown = {v for v, n in counts.items() if n} | selected
+            values = tuple(
+                FacetValue(v, self.facet_label(facet, v), counts.get(v, 0), v in selected)
+                for v in self._facet_order(facet, shown)
+            )
+            facets.append(Facet(facet, tr(f"facet.{facet}"), values))
+        return facets
+
+    @on(FacetPanel.Toggled)
+    def toggle_filter(self, event: FacetPanel.Toggled) -> None:
+        values = self.filters.setdefault(event.facet, set())
+        values.symmetric_difference_update({event.value})
+        self.run_search()
+
+    # Events -------------------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing anywhere on the screen goes on with the search, so fast typists never lose a key."""
+        focused = self.focused
+        if not (event.is_printable and event.character) or isinstance(focused, Input):
+            return
+        if focused is not None and event.key in focused._bindings.key_to_bindings:
+            return  # the widget's own key, such as space on the facets
+        event.stop()
+        search = self.search_input
+        search.focus()
+        search.cursor_position = len(search.value)
+        search.insert_text_at_cursor(event.character)
+
+    @on(Input.Changed, "#search")
+    def refine_results(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.run_search()
+
+    @on(Input.Submitted, "#search")
+    def focus_results(self) -> None:
+        if self.table.rows:
+            self.table.focus()
+
+    @on(RecordTable.Highlighted, "#table")
+    def follow_cursor(self, event: RecordTable.Highlighted) -> None:
+        self.show_detail(event.record)
+
+    @on(RecordTable.SortRequested, "#table")
+    def sort_results(self, event: RecordTable.SortRequested) -> None:
+        self.sort = (event.column, event.descending)
+        self.run_search()
+
+    @on(Button.Pressed, "#empty-clear")
+    def clear_from_empty_state(self) -> None:
+        self.action_clear()
+
+    # Actions ------------------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.search_input.focus()
+
+    def action_clear(self) -> None:
+        """Clear the search text, every filter and the sort."""
+        self.filters.clear()
+        self.sort = None
+        if self.search_input.value:
+            self.search_input.value = ""  # Input.Changed runs the search
+            self.query_text = ""
+        self.run_search()
+        self.search_input.focus()
+
+    def action_toggle_facets(self) -> None:
+        """Show or hide the facet panel on narrow screens; focus it on wide ones."""
+        if self.has_class("-narrow"):
+            self._show_facets = not self._show_facets
+            self.set_class(self._show_facets, "-show-facets")
+            if self._show_facets:
+                self.facet_panel.focus()
+        elif self.facet_panel.has_focus:
+            self.search_input.focus()
+        else:
+            self.facet_panel.focus()
+
+    def action_move_cursor(self, delta: int) -> None:
+        self.table.action_cursor(delta)
+
+    def action_move_page(self, direction: int) -> None:
+        self.table.action_page(direction)
+
+    def reveal(self, record: int) -> None:
+        """Highlight `record`, clearing the search and filters if they hide it."""
+        if self.result is None or record not in self.result.ids:
+            self.filters.clear()
+            self.query_text = ""
+            with self.search_input.prevent(Input.Changed):
+                self.search_input.value = ""
+        self._generation += 1
+        self.show_result(self.search(self.query_text, self._filters_snapshot(), self.sort), select=record)
+        self.table.focus()
+
+    def reset(self) -> None:
+        """Back to a clean screen: no search, filters, sort or selection (used by the kiosk)."""
+        self.filters.clear()
+        self.sort = None
+        self.query_text = ""
+        with self.search_input.prevent(Input.Changed):
+            self.search_input.value = ""
+        self._generation += 1
+        self.show_result(self.search("", {}, None))
+        self.table.action_jump(0)
+        self.search_input.focus()

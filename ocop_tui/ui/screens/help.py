@@ -1,0 +1,54 @@
+"""The help screen (F1 or ?): the keys of the screen it was opened from, the search syntax, the icons."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from ..language import translate_bindings
+
+
+def help_text(screen: Screen, tr) -> Text:
+    """The help page as one Text: keys of `screen` (bound there, on its widgets or on the app), syntax, icons."""
+    rows: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for node in [*screen.walk_children(with_self=True), screen.app]:
+        for _key, binding in node._bindings:
+            if binding.description and binding.action not in seen:
+                seen.add(binding.action)
+                rows.append((screen.app.get_key_display(binding), binding.description))
+    width = max((len(key) for key, _ in rows), default=0) + 3
+    lines = [Text(tr("help.title"), style="bold reverse"), Text(""), Text(tr("help.keys"), style="bold underline")]
+    lines += [Text.assemble(Text(key.ljust(width), style="bold"), description) for key, description in rows]
+    for title, body in (("help.search", "help.search.text"), ("help.icons", "help.icons.text")):
+        lines += [Text(""), Text(tr(title), style="bold underline"), Text(tr(body))]
+    lines += [Text(""), Text(tr("help.mouse"), style="dim")]
+    return Text("\n").join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,question_mark", "dismiss", "key.close")]
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__()
+        self._under = under
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(id="help-text")
+
+    def on_mount(self) -> None:
+        translate_bindings(self, self.app.tr)  # type: ignore[attr-defined]
+        tr = self.app.tr  # type: ignore[attr-defined]
+        self.query_one("#help-text", Static).update(help_text(self._under, tr))
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)
+
+    def on_click(self, event) -> None:  # a click outside the box closes help, as on a kiosk
+        if event.widget is self:
+            self.dismiss(None)

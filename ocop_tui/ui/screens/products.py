@@ -1,0 +1,93 @@
+"""The Products screen (the start screen): find a product, see where it is sold."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.widget import Widget
+
+from ...catalog import PRODUCT_FACETS, Filters, ResultSet, SortSpec
+from ...model import group_label, province_label, stars_text
+from ..safe import data_text
+from ..widgets.product_detail import ProductDetail
+from ..widgets.record_table import Column, RecordTable
+from .browser import BrowserScreen
+
+
+class ProductsScreen(BrowserScreen):
+    MODE = "products"
+    FACETS = PRODUCT_FACETS
+    BINDINGS = [Binding("ctrl+g", "go_booth", "key.go_booth")]
+
+    def columns(self) -> list[Column]:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        return [
+            Column("name", tr("col.name"), 20, flexible=True),
+            Column("stars", tr("col.stars"), 5, priority=2),
+            Column("group", tr("col.group"), 12, priority=5),
+            Column("province", tr("col.province"), 10, priority=4),
+            Column("booth", tr("col.booth"), 6, priority=1),
+            Column("price", tr("col.price"), 11, justify="right", priority=3),
+        ]
+
+    def render_cell(self, record: int, column: str) -> Text:
+        product = self.catalog.products[record]
+        tr = self.app.tr  # type: ignore[attr-defined]
+        if column == "name":
+            if tr.lang == "en" and product.name_en:
+                return Text.assemble(data_text(product.name), Text(" · ", style="dim"),
+                                     data_text(product.name_en, "italic"))  # fmt: skip
+            return data_text(product.name)
+        if column == "stars":
+            return Text(stars_text(product.stars), style="yellow")
+        if column == "group":
+            return Text(group_label(product.group, tr.lang))
+        if column == "province":
+            return data_text(province_label(product.province, tr.lang))
+        if column == "booth":
+            return data_text(product.booth_no)
+        if column == "price":
+            return Text(tr.price(product.price_vnd))
+        return Text("")
+
+    def search(self, text: str, filters: Filters, sort: SortSpec | None) -> ResultSet:
+        return self.catalog.search_products(text, filters, sort)
+
+    @property
+    def record_count(self) -> int:
+        return len(self.catalog.products)
+
+    def make_detail(self) -> Widget:
+        return ProductDetail(self.catalog, id="detail")
+
+    @property
+    def detail(self) -> ProductDetail:
+        return self.query_one("#detail", ProductDetail)
+
+    def show_detail(self, record: int | None) -> None:
+        self.detail.show(record)
+
+    def refresh_detail(self) -> None:
+        self.detail.refresh_content()
+
+    def relabel(self) -> None:
+        super().relabel()
+        self.detail.refresh_content()
+
+    @on(RecordTable.Activated, "#table")
+    async def open_booth_of_row(self, event: RecordTable.Activated) -> None:
+        await self.app.open_booth(self.catalog.products[event.record].booth_no)  # type: ignore[attr-defined]
+
+    @on(ProductDetail.BoothRequested)
+    async def open_booth(self, event: ProductDetail.BoothRequested) -> None:
+        await self.app.open_booth(event.booth_no)  # type: ignore[attr-defined]
+
+    @on(ProductDetail.ProductRequested)
+    def open_sibling(self, event: ProductDetail.ProductRequested) -> None:
+        self.reveal(event.product)
+
+    async def action_go_booth(self) -> None:
+        record = self.table.highlighted
+        if record is not None:
+            await self.app.open_booth(self.catalog.products[record].booth_no)  # type: ignore[attr-defined]

@@ -1,0 +1,85 @@
+"""The detail pane of one booth: exhibitor, zone, contact, and the list of its products."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...catalog import Catalog
+from ...model import exhibitor_type_label, province_label, stars_text
+from ..safe import data_text, labelled
+from .detail_list import DetailList
+
+
+class BoothDetail(VerticalScroll):
+    """Shows the highlighted booth; Enter or a click on one of its products opens it."""
+
+    class ProductRequested(Message):
+        def __init__(self, product: int) -> None:
+            super().__init__()
+            self.product = product
+
+    def __init__(self, catalog: Catalog, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._catalog = catalog
+        self._booth: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="booth-info", classes="detail-info")
+        yield Static(id="booth-products-title", classes="detail-subtitle")
+        yield DetailList(id="booth-products", classes="detail-list")
+
+    @property
+    def booth(self) -> int | None:
+        return self._booth
+
+    def show(self, booth: int | None) -> None:
+        self._booth = booth
+        self.refresh_content()
+
+    def refresh_content(self) -> None:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        lang = tr.lang
+        info = self.query_one("#booth-info", Static)
+        title = self.query_one("#booth-products-title", Static)
+        products = self.query_one("#booth-products", OptionList)
+        if self._booth is None:
+            info.update(Text(tr("detail.none"), style="dim"))
+            title.display = products.display = False
+            return
+        catalog = self._catalog
+        b = catalog.booths[self._booth]
+        lines = [
+            Text.assemble(Text(f"{tr('detail.booth')} "), data_text(b.booth_no, "bold")),
+            data_text(b.exhibitor, "bold"),
+            labelled(tr("detail.exhibitor_type"), exhibitor_type_label(b.exhibitor_type, lang)),
+            labelled(tr("detail.province"), province_label(b.province, lang)),
+            labelled(tr("detail.zone"), b.zone),
+        ]
+        if b.contact_name:
+            lines.append(labelled(tr("detail.contact"), b.contact_name))
+        if b.phone:
+            lines.append(labelled(tr("detail.phone"), b.phone))
+        if b.description:
+            lines.append(labelled(tr("detail.description"), b.description, multiline=True))
+        info.update(Text("\n").join(lines))
+        items = catalog.products_in_booth(self._booth)
+        title.display = products.display = bool(items)
+        title.update(Text(tr("detail.booth_products", count=tr.number(len(items))), style="bold"))
+        products.clear_options()
+        products.add_options(
+            [Option(Text.assemble(data_text(catalog.products[i].name), " ",
+                                  Text(stars_text(catalog.products[i].stars), style="yellow")), id=str(i))
+             for i in items]
+        )  # fmt: skip
+
+    @on(OptionList.OptionSelected, "#booth-products")
+    def request_product(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.ProductRequested(int(event.option.id)))

@@ -1,0 +1,145 @@
+"""Facet checkboxes with live counts (province, group, stars, zone, exhibitor type), on the Line API.
+
+The panel only draws what it is given: the screen passes each facet's values with the counts of the
+current search, and gets a Toggled message back when a value is clicked or toggled with space/enter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..language import follow_language
+from .record_table import _fit, _strip
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    value: str
+    label: Text  # literal data text, already cleaned
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    key: str
+    title: str
+    values: tuple[FacetValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    facet: str | None  # None for a heading
+    value: str
+    text: Text
+    count: int
+    selected: bool
+
+
+class FacetPanel(ScrollView, can_focus=True):
+    """A scrolling list of facet headings and checkable values."""
+
+    COMPONENT_CLASSES = {"facet-panel--heading", "facet-panel--cursor", "facet-panel--selected", "facet-panel--count"}
+    BINDINGS = [
+        Binding("up", "cursor(-1)", show=False),
+        Binding("down", "cursor(1)", show=False),
+        Binding("space,enter", "toggle", "key.toggle"),
+    ]
+
+    class Toggled(Message):
+        def __init__(self, facet: str, value: str) -> None:
+            super().__init__()
+            self.facet = facet
+            self.value = value
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._lines: list[_Line] = []
+        self._cursor = 1
+
+    def set_facets(self, facets: Sequence[Facet]) -> None:
+        # Keep the cursor on the same value when counts change under it.
+        current = self._lines[self._cursor] if 0 <= self._cursor < len(self._lines) else None
+        lines: list[_Line] = []
+        for facet in facets:
+            lines.append(_Line(None, "", Text(facet.title), 0, False))
+            for value in facet.values:
+                lines.append(_Line(facet.key, value.value, value.label, value.count, value.selected))
+        self._lines = lines
+        self._cursor = next(
+            (i for i, line in enumerate(lines) if current and line.facet == current.facet and line.value == current.value),
+            next((i for i, line in enumerate(lines) if line.facet is not None), 0),
+        )
+        self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = int(self.scroll_y) + y
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        line = self._lines[index]
+        if line.facet is None:
+            style = self.get_component_rich_style("facet-panel--heading", partial=True)
+            return _strip(_fit(line.text, width, "left"), width, self.rich_style + style, self.app.console)
+        base = self.rich_style
+        if line.selected:
+            base = base + self.get_component_rich_style("facet-panel--selected", partial=True)
+        if index == self._cursor and self.has_focus:
+            base = base + self.get_component_rich_style("facet-panel--cursor", partial=True)
+        mark = Text("■ " if line.selected else "□ ")
+        label = _fit(Text.assemble(mark, line.text), max(1, width - 6), "left")
+        return _strip(Text.assemble(label, " ", Text(f"{line.count:>5}", style="dim")), width, base, self.app.console)
+
+    def _selectable(self, index: int) -> bool:
+        return 0 <= index < len(self._lines) and self._lines[index].facet is not None
+
+    def action_cursor(self, delta: int) -> None:
+        index = self._cursor + delta
+        while 0 <= index < len(self._lines) and not self._selectable(index):
+            index += delta
+        if self._selectable(index):
+            self._cursor = index
+            top = int(self.scroll_y)
+            height = self.scrollable_content_region.height
+            # Show the facet's heading too when moving onto its first value.
+            wanted = index - 1 if index > 0 and not self._selectable(index - 1) else index
+            if wanted < top:
+                self.scroll_to(y=wanted, animate=False, immediate=True)
+            elif index >= top + height:
+                self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+            self.refresh()
+
+    def action_toggle(self) -> None:
+        if self._selectable(self._cursor):
+            line = self._lines[self._cursor]
+            self.post_message(self.Toggled(line.facet or "", line.value))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = int(self.scroll_y) + offset.y
+        if self._selectable(index):
+            event.stop()
+            self._cursor = index
+            self.post_message(self.Toggled(self._lines[index].facet or "", self._lines[index].value))
+            self.refresh()
+
+    def on_mount(self) -> None:
+        follow_language(self, self.refresh)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()

@@ -1,0 +1,124 @@
+"""The detail pane of one product: every field, its booth, and the producer's other products."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...catalog import Catalog
+from ...model import PRODUCT_SETS, exhibitor_type_label, group_label, province_label, stars_text
+from ..safe import data_text, labelled
+from .detail_list import DetailList
+
+MAX_SIBLINGS = 50
+
+
+class ProductDetail(VerticalScroll):
+    """Shows the highlighted product; asks the screen to open its booth or a sibling product."""
+
+    class BoothRequested(Message):
+        def __init__(self, booth_no: str) -> None:
+            super().__init__()
+            self.booth_no = booth_no
+
+    class ProductRequested(Message):
+        def __init__(self, product: int) -> None:
+            super().__init__()
+            self.product = product
+
+    def __init__(self, catalog: Catalog, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._catalog = catalog
+        self._product: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="product-info", classes="detail-info")
+        yield Button("", id="go-booth", classes="detail-action")
+        yield Static(id="siblings-title", classes="detail-subtitle")
+        yield DetailList(id="siblings", classes="detail-list")
+
+    @property
+    def product(self) -> int | None:
+        return self._product
+
+    def show(self, product: int | None) -> None:
+        self._product = product
+        self.refresh_content()
+
+    def refresh_content(self) -> None:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        lang = tr.lang
+        info = self.query_one("#product-info", Static)
+        button = self.query_one("#go-booth", Button)
+        siblings = self.query_one("#siblings", OptionList)
+        title = self.query_one("#siblings-title", Static)
+        if self._product is None:
+            info.update(Text(tr("detail.none"), style="dim"))
+            button.display = False
+            title.display = siblings.display = False
+            return
+        catalog = self._catalog
+        p = catalog.products[self._product]
+        booth = catalog.booth_of(self._product)
+        lines: list[Text] = [data_text(p.name, "bold")]
+        if p.name_en:
+            lines.append(data_text(p.name_en, "italic"))
+        lines.append(Text.assemble(Text(stars_text(p.stars), style="bold yellow"),
+                                   " ", tr("detail.stars_value", stars=p.stars)))  # fmt: skip
+        lines.append(labelled(tr("detail.code"), p.code))
+        lines.append(labelled(tr("detail.group"), group_label(p.group, lang)))
+        if p.subgroup is not None:
+            lines.append(labelled(tr("detail.subgroup"), f"{p.subgroup}. {PRODUCT_SETS[p.subgroup].label.get(lang)}"))
+        if p.price_vnd is not None:
+            unit = f" / {p.unit}" if p.unit else ""
+            lines.append(Text.assemble(labelled(tr("detail.price"), tr.price(p.price_vnd)), data_text(unit)))
+        elif p.unit:
+            lines.append(labelled(tr("detail.unit"), p.unit))
+        lines.append(labelled(tr("detail.producer"), p.producer))
+        lines.append(labelled(tr("detail.province"), province_label(p.province, lang)))
+        if p.certified_year is not None:
+            lines.append(labelled(tr("detail.certified_year"), p.certified_year))
+        if p.description:
+            lines.append(labelled(tr("detail.description"), p.description, multiline=True))
+        for key, value in p.extra.items():
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                lines.append(labelled(data_text(key).plain, value))
+        lines.append(Text(""))
+        lines.append(Text(tr("detail.booth"), style="bold underline"))
+        lines.append(Text.assemble(data_text(booth.booth_no, "bold"), " · ", data_text(booth.exhibitor)))
+        lines.append(labelled(tr("detail.exhibitor_type"), exhibitor_type_label(booth.exhibitor_type, lang)))
+        lines.append(labelled(tr("detail.zone"), booth.zone))
+        if booth.contact_name or booth.phone:
+            contact = " · ".join(part for part in (booth.contact_name, booth.phone) if part)
+            lines.append(labelled(tr("detail.contact"), contact))
+        info.update(Text("\n").join(lines))
+        # A Button parses a str label as markup: the booth number is data, so the label is Content.
+        button.label = Content(tr("detail.go_booth", booth=data_text(booth.booth_no).plain))
+        button.display = True
+        others = [i for i in catalog.products_of_producer(p.producer) if i != self._product]
+        title.display = siblings.display = bool(others)
+        title.update(Text(tr("detail.same_producer", count=tr.number(len(others))), style="bold"))
+        siblings.clear_options()
+        siblings.add_options(
+            [Option(Text.assemble(data_text(catalog.products[i].name), " ",
+                                  Text(stars_text(catalog.products[i].stars), style="yellow")), id=str(i))
+             for i in others[:MAX_SIBLINGS]]
+        )  # fmt: skip
+
+    @on(Button.Pressed, "#go-booth")
+    def request_booth(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self._product is not None:
+            self.post_message(self.BoothRequested(self._catalog.products[self._product].booth_no))
+
+    @on(OptionList.OptionSelected, "#siblings")
+    def request_sibling(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.ProductRequested(int(event.option.id)))

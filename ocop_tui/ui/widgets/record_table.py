@@ -1,0 +1,322 @@
+"""A virtual table on the Line API: only visible rows are rendered, so 100,000 results cost no more than 30.
+
+It never holds the records: it holds the result's record ids and asks `render_cell` for the cells of the
+rows on screen. Sorting is done by the caller (the catalogue's precomputed ranks); a click on a header or
+ctrl+s / ctrl+d ask for it with a message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Literal, Sequence
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..language import follow_language
+
+GAP = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    width: int  # minimum width; the flexible column takes what is left
+    justify: Literal["left", "right"] = "left"
+    flexible: bool = False
+    priority: int = 0  # when the table is too narrow, columns with the highest number go first
+
+
+CellRenderer = Callable[[int, str], Text]
+
+
+class RecordTable(ScrollView, can_focus=True):
+    """Rows of records by id, a cursor, a sortable header; Line API rendering."""
+
+    COMPONENT_CLASSES = {
+        "record-table--header",
+        "record-table--cursor",
+        "record-table--odd",
+    }
+    BINDINGS = [
+        Binding("up", "cursor(-1)", show=False),
+        Binding("down", "cursor(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "jump(0)", show=False),
+        Binding("end", "jump(-1)", show=False),
+        Binding("enter", "activate", "key.open", show=False),
+        # Letters go on with the search (see BrowserScreen.on_key), so sorting has control keys.
+        Binding("ctrl+s", "next_sort", "key.sort"),
+        Binding("ctrl+d", "reverse_sort", "key.reverse"),
+    ]
+
+    class Highlighted(Message):
+        """The cursor moved to a record (None: no rows)."""
+
+        def __init__(self, table: RecordTable, record: int | None) -> None:
+            super().__init__()
+            self.table = table
+            self.record = record
+
+        @property
+        def control(self) -> RecordTable:
+            return self.table
+
+    class Activated(Message):
+        """Enter, or a click on the highlighted row."""
+
+        def __init__(self, table: RecordTable, record: int) -> None:
+            super().__init__()
+            self.table = table
+            self.record = record
+
+        @property
+        def control(self) -> RecordTable:
+            return self.table
+
+    class SortRequested(Message):
+        """The user asked to sort by `column` (descending or not)."""
+
+        def __init__(self, table: RecordTable, column: str, descending: bool) -> None:
+            super().__init__()
+            self.table = table
+            self.column = column
+            self.descending = descending
+
+        @property
+        def control(self) -> RecordTable:
+            return self.table
+
+    def __init__(self, columns: Sequence[Column], render_cell: CellRenderer, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._columns: tuple[Column, ...] = tuple(columns)
+        self._render_cell = render_cell
+        self._rows: Sequence[int] = ()
+        self._cursor = 0
+        self._sort: tuple[str, bool] | None = None
+        self._line_cache: dict[tuple[int, int, bool, bool], Strip] = {}
+
+    # Data -----------------------------------------------------------------------------------------
+
+    @property
+    def rows(self) -> Sequence[int]:
+        return self._rows
+
+    @property
+    def cursor_row(self) -> int:
+        return self._cursor
+
+    @property
+    def highlighted(self) -> int | None:
+        return self._rows[self._cursor] if self._rows else None
+
+    @property
+    def sort(self) -> tuple[str, bool] | None:
+        return self._sort
+
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        self._columns = tuple(columns)
+        self.invalidate()
+
+    def set_sort(self, sort: tuple[str, bool] | None) -> None:
+        self._sort = sort
+        self.refresh()
+
+    def invalidate(self) -> None:
+        """Drop cached lines (language or theme changed)."""
+        self._line_cache.clear()
+        self.refresh()
+
+    def set_rows(self, rows: Sequence[int], *, select: int | None = None) -> None:
+        """Show `rows`; keep the highlighted record if it is still there, or move to `select`."""
+        previous = self.highlighted
+        self._rows = rows
+        self._line_cache.clear()
+        target = select if select is not None else previous
+        position = 0
+        if target is not None and rows:
+            try:
+                position = list(rows).index(target) if not isinstance(rows, list) else rows.index(target)
+            except ValueError:
+                position = 0
+        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        self._move_to(position, force_message=True, centre=select is not None)
+        self.refresh()
+
+    # Geometry -------------------------------------------------------------------------------------
+
+    @property
+    def _visible_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _layout(self, total: int) -> list[tuple[Column, int]]:
+        """The columns that fit in `total` cells, with their widths; the flexible one takes the rest."""
+        shown = list(self._columns)
+        while len(shown) > 1:
+            needed = sum(c.width for c in shown) + GAP * (len(shown) - 1)
+            if needed <= total:
+                break
+            shown.remove(max(shown, key=lambda c: c.priority))
+        fixed = sum(c.width for c in shown if not c.flexible) + GAP * (len(shown) - 1)
+        flexible = [c for c in shown if c.flexible]
+        spare = max(0, total - fixed)
+        return [
+            (column, max(column.width, spare // len(flexible)) if column.flexible else column.width)
+            for column in shown
+        ]
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._line_cache.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
+        self._scroll_cursor_into_view()
+
+    # Rendering ------------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:
+            return self._header_strip(width)
+        row = int(self.scroll_y) + y - 1
+        if row >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        is_cursor = row == self._cursor
+        key = (row, width, is_cursor, self.has_focus)
+        strip = self._line_cache.get(key)
+        if strip is None:
+            strip = self._row_strip(row, width, is_cursor)
+            if len(self._line_cache) > 500:
+                self._line_cache.clear()
+            self._line_cache[key] = strip
+        return strip
+
+    def _header_strip(self, width: int) -> Strip:
+        style = self.get_component_rich_style("record-table--header")
+        parts: list[Text] = []
+        for column, column_width in self._layout(width):
+            label = column.label
+            if self._sort and self._sort[0] == column.key:
+                label = f"{label} {'▼' if self._sort[1] else '▲'}"
+            parts.append(_fit(Text(label), column_width, column.justify))
+        return _strip(Text(" " * GAP).join(parts), width, self.rich_style + style, self.app.console)
+
+    def _row_strip(self, row: int, width: int, is_cursor: bool) -> Strip:
+        record = self._rows[row]
+        # The row's own style goes under every cell's style (Strip.apply_style would put it beneath
+        # the widget background, where a cursor colour never shows).
+        base = self.rich_style
+        if row % 2:
+            base = base + self.get_component_rich_style("record-table--odd", partial=True)
+        if is_cursor:
+            base = base + self.get_component_rich_style("record-table--cursor", partial=True)
+        parts = [
+            _fit(self._render_cell(record, column.key), column_width, column.justify)
+            for column, column_width in self._layout(width)
+        ]
+        return _strip(Text(" " * GAP).join(parts), width, base, self.app.console)
+
+    # Cursor ---------------------------------------------------------------------------------------
+
+    def _move_to(self, position: int, *, force_message: bool = False, centre: bool = False) -> None:
+        count = len(self._rows)
+        position = max(0, min(position, count - 1)) if count else 0
+        changed = position != self._cursor
+        self._cursor = position
+        self._scroll_cursor_into_view(centre=centre)
+        if changed or force_message:
+            self.post_message(self.Highlighted(self, self.highlighted))
+        self.refresh()
+
+    def _scroll_cursor_into_view(self, *, centre: bool = False) -> None:
+        visible = self._visible_rows
+        top = int(self.scroll_y)
+        if centre and not (top <= self._cursor < top + visible):
+            self.scroll_to(y=max(0, self._cursor - visible // 2), animate=False, immediate=True)
+        elif self._cursor < top:
+            self.scroll_to(y=self._cursor, animate=False, immediate=True)
+        elif self._cursor >= top + visible:
+            self.scroll_to(y=self._cursor - visible + 1, animate=False, immediate=True)
+
+    def action_cursor(self, delta: int) -> None:
+        self._move_to(self._cursor + delta)
+
+    def action_page(self, direction: int) -> None:
+        self._move_to(self._cursor + direction * self._visible_rows)
+
+    def action_jump(self, position: int) -> None:
+        self._move_to(position if position >= 0 else len(self._rows) - 1)
+
+    def action_activate(self) -> None:
+        if self._rows:
+            self.post_message(self.Activated(self, self._rows[self._cursor]))
+
+    def action_next_sort(self) -> None:
+        keys = [c.key for c in self._columns]
+        current = self._sort[0] if self._sort else None
+        following = keys[(keys.index(current) + 1) % len(keys)] if current in keys else keys[0]
+        self.post_message(self.SortRequested(self, following, False))
+
+    def action_reverse_sort(self) -> None:
+        column = self._sort[0] if self._sort else self._columns[0].key
+        descending = not self._sort[1] if self._sort else True
+        self.post_message(self.SortRequested(self, column, descending))
+
+    # Mouse ----------------------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        event.stop()
+        if offset.y == 0:
+            x = 0
+            for column, column_width in self._layout(self.scrollable_content_region.width):
+                if x <= offset.x < x + column_width + GAP:
+                    descending = bool(self._sort and self._sort[0] == column.key and not self._sort[1])
+                    self.post_message(self.SortRequested(self, column.key, descending))
+                    return
+                x += column_width + GAP
+            return
+        row = int(self.scroll_y) + offset.y - 1
+        if 0 <= row < len(self._rows):
+            if row == self._cursor:
+                self.post_message(self.Activated(self, self._rows[row]))
+            else:
+                self._move_to(row)
+
+    def on_mount(self) -> None:
+        follow_language(self, self.invalidate)
+
+    def on_focus(self) -> None:
+        self._line_cache.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._line_cache.clear()
+        self.refresh()
+
+
+def _strip(line: Text, width: int, base: Style, console: Console) -> Strip:
+    """One rendered line, every segment drawn over `base`, padded or cut to `width`."""
+    segments = [Segment(text, base + style if style else base) for text, style, _ in line.render(console)]
+    return Strip(segments).adjust_cell_length(width, base)
+
+
+def _fit(text: Text, width: int, justify: str) -> Text:
+    """Cut to `width` cells with an ellipsis, padded to exactly `width`."""
+    text = text.copy()
+    text.no_wrap = True
+    text.truncate(width, overflow="ellipsis", pad=True)
+    if justify == "right":
+        text.rstrip()
+        text.align("right", width)
+    return text
