@@ -56,7 +56,7 @@ class BoothsScreen(BrowserScreen):
         return len(self.catalog.booths)
 
     def make_detail(self) -> Widget:
-        return BoothDetail(self.catalog, id="detail")
+        return BoothDetail(id="detail")
 
     @property
     def detail(self) -> BoothDetail:

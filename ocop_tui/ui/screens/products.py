@@ -59,7 +59,7 @@ class ProductsScreen(BrowserScreen):
         return len(self.catalog.products)
 
     def make_detail(self) -> Widget:
-        return ProductDetail(self.catalog, id="detail")
+        return ProductDetail(id="detail")
 
     @property
     def detail(self) -> ProductDetail:

@@ -24,10 +24,14 @@ class BoothDetail(VerticalScroll):
             super().__init__()
             self.product = product
 
-    def __init__(self, catalog: Catalog, **kwargs: object) -> None:
+    def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._catalog = catalog
         self._booth: int | None = None
+
+    @property
+    def _catalog_now(self) -> Catalog:
+        # Read from the app each time: a kiosk swaps in a new catalogue when the store file changes.
+        return self.app.catalog  # type: ignore[attr-defined, no-any-return]
 
     def compose(self) -> ComposeResult:
         yield Static(id="booth-info", classes="detail-info")
@@ -52,7 +56,7 @@ class BoothDetail(VerticalScroll):
             info.update(Text(tr("detail.none"), style="dim"))
             title.display = products.display = False
             return
-        catalog = self._catalog
+        catalog = self._catalog_now
         b = catalog.booths[self._booth]
         lines = [
             Text.assemble(Text(f"{tr('detail.booth')} "), data_text(b.booth_no, "bold")),

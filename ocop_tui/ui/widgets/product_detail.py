@@ -32,10 +32,14 @@ class ProductDetail(VerticalScroll):
             super().__init__()
             self.product = product
 
-    def __init__(self, catalog: Catalog, **kwargs: object) -> None:
+    def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._catalog = catalog
         self._product: int | None = None
+
+    @property
+    def _catalog_now(self) -> Catalog:
+        # Read from the app each time: a kiosk swaps in a new catalogue when the store file changes.
+        return self.app.catalog  # type: ignore[attr-defined, no-any-return]
 
     def compose(self) -> ComposeResult:
         yield Static(id="product-info", classes="detail-info")
@@ -63,7 +67,7 @@ class ProductDetail(VerticalScroll):
             button.display = False
             title.display = siblings.display = False
             return
-        catalog = self._catalog
+        catalog = self._catalog_now
         p = catalog.products[self._product]
         booth = catalog.booth_of(self._product)
         lines: list[Text] = [data_text(p.name, "bold")]
@@ -115,7 +119,7 @@ class ProductDetail(VerticalScroll):
     def request_booth(self, event: Button.Pressed) -> None:
         event.stop()
         if self._product is not None:
-            self.post_message(self.BoothRequested(self._catalog.products[self._product].booth_no))
+            self.post_message(self.BoothRequested(self._catalog_now.products[self._product].booth_no))
 
     @on(OptionList.OptionSelected, "#siblings")
     def request_sibling(self, event: OptionList.OptionSelected) -> None:
