@@ -101,6 +101,7 @@ class SearchIndex(Generic[R]):
         ranks: dict[str, list[int]],
         prefixes: dict[str, str],
         stars: list[int] | None = None,
+        missing: dict[str, list[bool]] | None = None,
     ) -> None:
         self.records = records
         self._names = names
@@ -110,6 +111,7 @@ class SearchIndex(Generic[R]):
         self._ranks = ranks
         self._prefixes = prefixes
         self._stars = stars
+        self._missing = missing or {}  # per sort column: records without a value, kept last both ways
         name_rank = ranks[next(iter(ranks))]
         # Candidates are always kept in name order, so filtering keeps it and ranking is a partition.
         self._all: list[int] = sorted(range(len(records)), key=name_rank.__getitem__)
@@ -206,9 +208,14 @@ class SearchIndex(Generic[R]):
         if sort is not None and sort[0] in self._ranks:
             column_rank = self._ranks[sort[0]]
             ordered = sorted(final, key=column_rank.__getitem__, reverse=sort[1])
+            missing = self._missing.get(sort[0])
+            if missing is not None and sort[1]:
+                # A product without a price is not the dearest one: blanks stay at the end.
+                ordered = [i for i in ordered if not missing[i]] + [i for i in ordered if missing[i]]
         else:
             ordered = self._rank_by_relevance(final, terms)
-        return ResultSet(ordered, counts, terms)
+        # A tuple: `final` can be the cached match list itself, which a caller must not be able to change.
+        return ResultSet(tuple(ordered), counts, terms)
 
 
 def _join(*parts: str) -> str:
@@ -315,6 +322,7 @@ class Catalog:
             ranks=ranks,
             prefixes=PRODUCT_PREFIXES,
             stars=[p.stars for p in products],
+            missing={"price": [p.price_vnd is None for p in products]},
         )
 
     def _build_booth_index(self) -> SearchIndex[Booth]:

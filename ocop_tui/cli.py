@@ -82,6 +82,14 @@ def report_store_error(error: StoreError, lang: Lang) -> NoReturn:
     fail(str(error), error.exit_code, lang)
 
 
+def _tolerate_narrow_terminals() -> None:
+    """A latin-1 or ASCII terminal cannot show "Lỗi": escape what it cannot print instead of crashing."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            reconfigure(errors="backslashreplace")
+
+
 class DefaultToApp(click.Group):
     """A group whose bare invocation runs the browser (`ocop-tui --data x.json`)."""
 
@@ -89,17 +97,30 @@ class DefaultToApp(click.Group):
 @click.group(cls=DefaultToApp, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @data_option
 @lang_option
+@click.option("--kiosk", is_flag=True, help="Public kiosk mode: locked down, PIN to exit (see `ocop-tui kiosk-pin`).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Kiosk settings (TOML). Default: $OCOP_TUI_CONFIG, else the user's config folder.")
+@click.option("--idle-seconds", type=click.IntRange(5, 86400), default=None,
+              help="Kiosk: back to the home screen after this long without input (default 90, or the config's).")
 @click.pass_context
-def main(ctx: click.Context, data_path: Path | None, lang: Lang) -> None:
+def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, config_path: Path | None,
+         idle_seconds: int | None) -> None:  # fmt: skip
     """Look up booths and OCOP products of the Mekong Delta OCOP Forum (Kiên Giang 2024).
 
-    Without a command, opens the browser on the demo fair (or --data).
+    Without a command, opens the browser on the demo fair (or --data); with --kiosk, the locked-down kiosk.
     """
     ctx.ensure_object(dict)
+    _tolerate_narrow_terminals()
     ctx.obj["lang"] = lang
+    ctx.obj["config_path"] = config_path
     if ctx.invoked_subcommand is not None:
         return
     path = resolve_data(data_path)
+    if kiosk:
+        from .cli_kiosk import run_kiosk
+
+        lang_given = ctx.get_parameter_source("lang") is not click.core.ParameterSource.DEFAULT
+        run_kiosk(path, config_path, idle_seconds, lang, lang_given)
     try:
         loaded = load_store(path)
     except StoreError as error:
@@ -139,6 +160,10 @@ def validate(ctx: click.Context, data_path: Path | None) -> None:
             style="green",
         )
     )
+    from .cli_map import plan_notice  # schema 1: say that the floor plan is made up on the fly
+
+    if (notice := plan_notice(loaded.tables, lang)) is not None:
+        console.print(Text(notice, style="yellow"))
 
 
 def _count_table(title: str, counts: Counter[str], label, lang: Lang, order=None) -> Table:
@@ -185,3 +210,7 @@ def stats(ctx: click.Context, data_path: Path | None) -> None:
                                lambda k: stars_text(int(k)), lang, order=lambda c: sorted(c, reverse=True)))  # fmt: skip
     console.print(_count_table(t("cli.stats.by_zone", lang), Counter(b.zone for b in catalog.booths),
                                lambda k: k, lang))  # fmt: skip
+from .cli_map import register as _register_map; _register_map(main)  # noqa: E402, E702
+from .cli_data import register as _register_data; _register_data(main)  # noqa: E402, E702
+from .cli_demo import register as _register_demo; _register_demo(main)  # noqa: E402, E702
+from .cli_kiosk import register as _register_kiosk; _register_kiosk(main)  # noqa: E402, E702

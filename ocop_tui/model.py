@@ -13,7 +13,7 @@ from .text import fold
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2 added the floor plan (fair.plan, booth x/y/w/h); version 1 still reads
 MIN_STARS, MAX_STARS = 3, 5
 
 
@@ -168,6 +168,7 @@ class Fair:
     schema_version: int = SCHEMA_VERSION
     demo: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    plan: Mapping[str, Any] | None = field(default=None, compare=False)  # schema 2: see floorplan.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +182,7 @@ class Booth:
     phone: str = ""
     description: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    position: tuple[int, int, int, int] | None = None  # schema 2: x, y, w, h in floor plan cells
 
 
 @dataclass(frozen=True, slots=True)

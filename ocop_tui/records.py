@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, Mapping
 
+from .floorplan import POSITION_FIELDS, PlanProblems, read_position
 from .model import (
     BOOTH_OPTIONAL,
     BOOTH_REQUIRED,
@@ -101,6 +102,9 @@ class _Checker:
             if normalised != cleaned:
                 cleaned = normalised
         cleaned = cleaned.strip()
+        if required and not cleaned:  # only escape codes or controls: nothing is left to show
+            self.error(field_name, "required field is missing or empty", value)
+            return None
         limit = _limit(field_name)
         if len(cleaned) > limit:
             self.error(field_name, f"longer than {limit} characters ({len(cleaned)})", value)
@@ -161,14 +165,20 @@ def check_fair(doc: Any, record: str, problems: list[Problem]) -> Fair | None:
     if len(dates) == 2 and dates["start_date"] > dates["end_date"]:
         check.error("end_date", "is before start_date", values["end_date"])
         return None
+    demo = doc.get("demo")
+    if demo is None:  # absent or null, like the optional text fields
+        demo = False
+    elif not isinstance(demo, bool):  # bool("false") is True: only JSON true/false are accepted
+        check.error("demo", "must be true or false", demo)
+        return None
     if version is None or any(value is None for value in values.values()):
         return None
-    demo = doc.get("demo", False)
     return Fair(
         **{name: value for name, value in values.items() if value is not None},  # type: ignore[arg-type]
         schema_version=version,
         demo=bool(demo),
-        extra=_extra(doc, FAIR_FIELDS + ("demo",)),
+        extra=_extra(doc, FAIR_FIELDS + ("demo", "plan")),
+        plan=doc.get("plan"),  # checked with the booths' positions in check_tables
     )
 
 
@@ -183,9 +193,22 @@ def check_booth(doc: Any, record: str, problems: list[Problem]) -> Booth | None:
     kind = values["exhibitor_type"]
     if kind is not None and kind not in EXHIBITOR_TYPES:
         check.error("exhibitor_type", f"must be one of {', '.join(EXHIBITOR_TYPES)}", kind)
+    position = _collect(check, read_position, doc)
     if any(p.is_error for p in problems[before:]):
         return None
-    return Booth(**values, **optional, extra=_extra(doc, _BOOTH_FIELDS))  # type: ignore[arg-type]
+    return Booth(
+        **values, **optional, extra=_extra(doc, _BOOTH_FIELDS + POSITION_FIELDS),  # type: ignore[arg-type]
+        position=position.as_tuple() if position is not None else None,
+    )
+
+
+def _collect(check: _Checker, reader: Any, *args: Any) -> Any:
+    """Run a floorplan reader and pass its problems on as this document's."""
+    found = PlanProblems()
+    result = reader(*args, found)
+    for where, message, severity, value in found.items:
+        (check.error if severity == "error" else check.warn)(where, message, value)
+    return result
 
 
 def check_product(doc: Any, record: str, problems: list[Problem]) -> Product | None:
@@ -206,7 +229,7 @@ def check_product(doc: Any, record: str, problems: list[Problem]) -> Product | N
     group = values["group"]
     if group is not None and group not in GROUPS:
         check.error("group", f"must be one of {', '.join(GROUPS)}", group)
-    elif values["subgroup"] is not None and PRODUCT_SETS[values["subgroup"]].group != group:
+    elif group is not None and values["subgroup"] is not None and PRODUCT_SETS[values["subgroup"]].group != group:
         check.error("subgroup", f"product set {values['subgroup']} is not in group {group}", values["subgroup"])
     if any(p.is_error for p in problems[before:]):
         return None
@@ -234,9 +257,23 @@ class CheckedTables:
         return [p for p in self.problems if not p.is_error]
 
 
+def _check_ids(table: str, docs: Mapping[str, Any], problems: list[Problem]) -> None:
+    # TinyDB turns ids into int on every write to a table: "B1" makes the write fail, and "01" and
+    # "1" would silently become one document. Only canonical whole numbers are safe.
+    for doc_id in docs:
+        text = str(doc_id)
+        if not (text.isascii() and text.isdigit() and str(int(text)) == text):
+            problems.append(
+                Problem(table, text, "", 'document id must be a whole number such as "1" (no letters, no leading 0)',
+                        value=text)  # fmt: skip
+            )
+
+
 def check_tables(tables: Mapping[str, Mapping[str, Any]]) -> CheckedTables:
     """Validate whole tables: each document, then uniqueness and booth references across them."""
     problems: list[Problem] = []
+    for name in ("fair", "booths", "products"):
+        _check_ids(name, tables.get(name, {}), problems)
     fair_docs = tables.get("fair", {})
     fair: Fair | None = None
     if len(fair_docs) != 1:
@@ -245,6 +282,7 @@ def check_tables(tables: Mapping[str, Mapping[str, Any]]) -> CheckedTables:
         fair = check_fair(doc, doc_id, problems)
 
     booths: list[Booth] = []
+    booth_ids: list[str] = []
     seen_booths: dict[str, str] = {}
     for doc_id, doc in tables.get("booths", {}).items():
         booth = check_booth(doc, doc_id, problems)
@@ -258,6 +296,9 @@ def check_tables(tables: Mapping[str, Mapping[str, Any]]) -> CheckedTables:
             continue
         seen_booths[key] = doc_id
         booths.append(booth)
+        booth_ids.append(doc_id)
+    if fair is not None:
+        _check_layout(fair, next(iter(fair_docs), ""), booths, booth_ids, problems)
 
     products: list[Product] = []
     seen_codes: dict[str, str] = {}
@@ -277,3 +318,33 @@ def check_tables(tables: Mapping[str, Mapping[str, Any]]) -> CheckedTables:
         seen_codes[key] = doc_id
         products.append(product)
     return CheckedTables(fair, booths, products, problems)
+
+
+def _check_layout(
+    fair: Fair, fair_id: str, booths: list[Booth], booth_ids: list[str], problems: list[Problem]
+) -> None:
+    """Schema 2: the plan itself, then booth positions against it (inside, no overlaps, reachable)."""
+    from .floorplan import Rect, check_placement, read_plan, with_booths
+
+    if fair.plan is None:
+        for booth, doc_id in zip(booths, booth_ids):
+            if booth.position is not None:
+                problems.append(Problem("booths", doc_id, "x", "has a position, but the fair has no floor plan",
+                                        value=str(booth.position)))  # fmt: skip
+        return
+    found = PlanProblems()
+    plan = read_plan(fair.plan, found)
+    for where, message, severity, value in found.items:
+        problems.append(Problem("fair", fair_id, where, message, severity, show_value(value)))  # type: ignore[arg-type]
+    if plan is None or found.has_errors:
+        return
+    per_booth = {booth.booth_no: PlanProblems() for booth in booths}
+    for booth, doc_id in zip(booths, booth_ids):
+        if booth.position is None:
+            problems.append(Problem("booths", doc_id, "x", "has no position on the floor plan: not shown on the map",
+                                    "warning", booth.booth_no))  # fmt: skip
+    placed = [(b.booth_no, b.zone, Rect(*b.position)) for b in booths if b.position is not None]
+    check_placement(with_booths(plan, placed), per_booth)
+    for booth, doc_id in zip(booths, booth_ids):
+        for where, message, severity, value in per_booth[booth.booth_no].items:
+            problems.append(Problem("booths", doc_id, where, message, severity, show_value(value)))  # type: ignore[arg-type]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -63,6 +64,13 @@ class StoreInvalid(StoreError):
 
 class StoreBusy(StoreError):
     """Another process holds the write lock."""
+
+
+class StoreWriteFailed(StoreError):
+    """The system refused the write (disk full, I/O error, no permission); the OSError is the cause.
+
+    The store holds its old version, or the new one if only the final folder sync failed.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +142,8 @@ def read_tables(path: Path) -> tuple[Tables, FileStamp]:
         raise StoreUnreadable(path, "is a folder, not a store file") from None
     except OSError as exc:
         raise StoreUnreadable(path, f"cannot be read: {exc.strerror}") from None
+    if data.startswith(b"\xef\xbb\xbf"):  # a byte-order mark from Notepad or Excel: not part of the JSON
+        data = data[3:]
     if not data.strip():
         raise StoreUnreadable(path, "the file is empty" if not data else "the file holds only whitespace")
     return tables_from_json(path, _parse(path, data)), stamp
@@ -158,13 +168,23 @@ def backup_dir(path: Path) -> Path:
     return path.parent / ".ocop-backups"
 
 
+_STAMP_FORMAT = "%Y%m%dT%H%M%S%f"
+
+
+def _backup_name(path: Path) -> re.Pattern[str]:
+    # Exact names, not a glob: "fair.*.json" would also take fair.old.json's backups (and then prune
+    # or restore them as fair.json's), and a "[" in the store's name would be read as a pattern.
+    return re.compile(re.escape(path.stem) + r"\.(\d{8}T\d{12})" + re.escape(path.suffix))
+
+
 def list_backups(path: Path) -> list[Path]:
     """This store's backups, newest first."""
     path = Path(path)
     folder = backup_dir(path)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{path.stem}.*{path.suffix}"), key=lambda p: p.name, reverse=True)
+    pattern = _backup_name(path)
+    return sorted((p for p in folder.iterdir() if pattern.fullmatch(p.name)), key=lambda p: p.name, reverse=True)
 
 
 def lock_for(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> FileLock:
@@ -194,10 +214,27 @@ def _replace(source: str, target: Path) -> None:
             time.sleep(0.05 * (attempt + 1))
 
 
+def file_mode(path: Path) -> int:
+    """The permissions a rewritten `path` keeps: its own, or what a new file gets under the umask.
+
+    mkstemp makes owner-only (0600) files; renamed over the store as they are, a kiosk running under
+    another account could no longer read the store after the organiser's first import.
+    """
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     folder = path.parent
+    mode = file_mode(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        if sys.platform != "win32":
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -218,18 +255,41 @@ def _backup(path: Path, now: datetime) -> Path | None:
         return None
     folder = backup_dir(path)
     folder.mkdir(exist_ok=True)
-    target = folder / f"{path.stem}.{now.strftime('%Y%m%dT%H%M%S%f')}{path.suffix}"
+    # Names must stay unique and in write order even if the clock repeats (coarse Windows clocks, an
+    # injected `now`) or steps back: an existing backup is never overwritten, and the newest sorts last.
+    existing = list_backups(path)
+    if existing:
+        latest = _backup_name(path).fullmatch(existing[0].name)
+        assert latest is not None
+        newest = datetime.strptime(latest.group(1), _STAMP_FORMAT).replace(tzinfo=now.tzinfo)
+        if now <= newest:
+            now = newest + timedelta(microseconds=1)
+    target = folder / f"{path.stem}.{now.strftime(_STAMP_FORMAT)}{path.suffix}"
     try:
         os.link(path, target)
     except OSError:
         _atomic_write(target, path.read_bytes())  # file systems without hard links
-    _fsync_dir(folder)
+    try:
+        _fsync_dir(folder)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
     return target
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _prune_backups(path: Path) -> None:
     for old in list_backups(path)[BACKUPS_KEPT:]:
-        old.unlink(missing_ok=True)
+        try:
+            old.unlink(missing_ok=True)
+        except OSError:  # the write itself is done; an extra old backup is no reason to report failure
+            pass
 
 
 @dataclass(frozen=True)
@@ -250,13 +310,15 @@ def write_store(
     change: Callable[[TinyDB], None],
     *,
     create: bool = False,
+    replaces_all: bool = False,
     lock_timeout: float = LOCK_TIMEOUT_SECONDS,
     now: Callable[[], datetime] = datetime.now,
 ) -> WriteResult:
     """The one way to change a store: lock, read, `change` (TinyDB API), validate, back up, replace.
 
     `change` works on an in-memory TinyDB holding the current tables. If the result breaks the data
-    contract, StoreInvalid is raised and the file is not touched.
+    contract, StoreInvalid is raised and the file is not touched. `replaces_all` is for a `change` that
+    ignores the current tables (restore): a missing or damaged store is then replaced, not refused.
     """
     path = Path(path)
     lock = lock_for(path, lock_timeout)
@@ -264,9 +326,17 @@ def write_store(
         lock.acquire()
     except Timeout:
         raise StoreBusy(path, "another program is writing this store; try again when it has finished") from None
+    except OSError as exc:  # e.g. a read-only folder: the lock file cannot be created
+        raise StoreWriteFailed(path, f"cannot take the write lock: {exc.strerror or exc}") from exc
     try:
         if path.exists() or not create:
-            tables, _ = read_tables(path)
+            try:
+                tables, _ = read_tables(path)
+            except StoreUnreadable:
+                if not replaces_all:
+                    raise
+                # A damaged store is exactly what a restore is for; it is still backed up first if it exists.
+                tables = {name: {} for name in TABLES}
         else:
             tables = {name: {} for name in TABLES}
         db = _tinydb_on(tables)
@@ -277,9 +347,22 @@ def write_store(
         checked = check_tables(new_tables)
         if checked.errors:
             raise StoreInvalid(path, checked.problems)
-        data = encode(new_tables)
-        backup = _backup(path, now())
-        _atomic_write(path, data)
+        try:
+            data = encode(new_tables)
+        except orjson.JSONEncodeError as exc:  # e.g. an integer beyond 64 bits in an extra field
+            raise StoreInvalid(path, [Problem("", "", "", f"cannot be written as JSON: {exc}")]) from None
+        try:
+            backup = _backup(path, now())
+            try:
+                _atomic_write(path, data)
+            except BaseException:
+                # The store was not replaced, so this backup only duplicates it and would push a real
+                # older version out of the kept five. (If the replace did happen, keep it.)
+                if backup is not None and _same_file(path, backup):
+                    backup.unlink(missing_ok=True)
+                raise
+        except OSError as exc:  # a StoreError, so every command reports it in one line, not a traceback
+            raise StoreWriteFailed(path, f"could not be written: {exc.strerror or exc}") from exc
         _prune_backups(path)
         return WriteResult(path, backup, checked)
     finally:
@@ -292,6 +375,7 @@ def replace_tables(path: Path, tables: Tables, **kwargs: Any) -> WriteResult:
     def change(db: TinyDB) -> None:
         db.storage.write({name: dict(table) for name, table in tables.items()})
 
+    kwargs.setdefault("replaces_all", True)
     return write_store(path, change, **kwargs)
 
 

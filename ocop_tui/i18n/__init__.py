@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Lang
-from . import browser, cli, extra
+from . import browser, cli, demo, extra, kiosk, map, importer
 
 DEFAULT_LANG: Lang = "vi"
 
 STRINGS: dict[str, tuple[str, str]] = {}
-for _area in (browser, cli, extra):
+for _area in (browser, cli, extra, map, importer, demo, kiosk):
     _overlap = STRINGS.keys() & _area.STRINGS.keys()
     assert not _overlap, f"duplicate translation keys: {sorted(_overlap)}"
     STRINGS.update(_area.STRINGS)

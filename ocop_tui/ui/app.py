@@ -6,7 +6,7 @@ the store, only a Catalog.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, Callable, ClassVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -21,8 +21,14 @@ from .commands import FairCommands
 from .language import follow_language
 from .screens.booths import BoothsScreen
 from .screens.browser import BrowserScreen
+from .screens.facts_screen import FactsScreen
 from .screens.help import HelpScreen
+from .screens.map_screen import MapScreen
 from .screens.products import ProductsScreen
+
+if TYPE_CHECKING:
+    from ..config import KioskSettings
+    from ..store import FileStamp
 
 HIGH_CONTRAST = Theme(
     name="ocop-high-contrast",
@@ -50,6 +56,8 @@ class OcopApp(App[int]):
     MODES: ClassVar[dict[str, type[BrowserScreen]]] = {  # type: ignore[assignment]
         "products": ProductsScreen,
         "booths": BoothsScreen,
+        "map": MapScreen,  # type: ignore[dict-item]
+        "facts": FactsScreen,  # type: ignore[dict-item]
     }
     DEFAULT_MODE = "products"
     BINDINGS = [
@@ -57,6 +65,8 @@ class OcopApp(App[int]):
         Binding("question_mark", "help", "key.help", show=False),
         Binding("f2", "show_mode('products')", "key.products"),
         Binding("f3", "show_mode('booths')", "key.booths"),
+        Binding("f4", "show_mode('map')", "key.map"),
+        Binding("f5", "show_mode('facts')", "key.facts"),
         Binding("f6", "switch_language", "key.language"),
         Binding("f8", "next_theme", "key.theme"),
     ]
@@ -126,6 +136,18 @@ class OcopApp(App[int]):
             screen.reveal(index)
 
 
-def make_app(catalog: Catalog, *, lang: Lang = DEFAULT_LANG) -> OcopApp:
-    """The one way to build the app: CLI, tests and benchmarks."""
+def make_app(
+    catalog: Catalog,
+    *,
+    lang: Lang = DEFAULT_LANG,
+    kiosk: KioskSettings | None = None,
+    clock: Callable[[], float] | None = None,
+    stamp: FileStamp | None = None,
+) -> OcopApp:
+    """The one way to build the app: CLI, tests and benchmarks. With `kiosk` settings, the locked-down kiosk
+    (`clock`: monotonic seconds, injected by tests; `stamp`: the store file version the catalogue came from)."""
+    if kiosk is not None:
+        from .kiosk import KioskApp  # a subclass of OcopApp: imported only when a kiosk is asked for
+
+        return KioskApp(catalog, lang=lang, settings=kiosk, clock=clock, stamp=stamp)
     return OcopApp(catalog, lang=lang)

@@ -18,7 +18,7 @@ from .browser import BrowserScreen
 class BoothsScreen(BrowserScreen):
     MODE = "booths"
     FACETS = BOOTH_FACETS
-    BINDINGS = [Binding("ctrl+o", "open_products", "key.open")]
+    BINDINGS = [Binding("ctrl+o", "open_products", "key.open"), Binding("ctrl+l", "show_on_map", "key.show_on_map")]
 
     def columns(self) -> list[Column]:
         tr = self.app.tr  # type: ignore[attr-defined]
@@ -81,6 +81,25 @@ class BoothsScreen(BrowserScreen):
 
     def action_open_products(self) -> None:
         self.focus_booth_products(RecordTable.Activated(self.table, self.table.highlighted or 0))
+
+    def result_booths(self) -> set[str]:
+        """The booths found, when a search or filter narrows them (else none)."""
+        if self.result is None or not (self.query_text.strip() or any(self.filters.values())):
+            return set()
+        return {self.catalog.booths[i].booth_no for i in self.result.ids}
+
+    async def action_show_on_map(self) -> None:
+        from .map_screen import show_on_map
+
+        record = self.table.highlighted
+        booth = self.catalog.booths[record].booth_no if record is not None else None
+        await show_on_map(self.app, booth, self.result_booths())
+
+    @on(BoothDetail.MapRequested)
+    async def show_booth_on_map(self, event: BoothDetail.MapRequested) -> None:
+        from .map_screen import show_on_map
+
+        await show_on_map(self.app, event.booth_no, self.result_booths())
 
     @on(BoothDetail.ProductRequested)
     async def open_product(self, event: BoothDetail.ProductRequested) -> None:

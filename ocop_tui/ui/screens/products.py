@@ -18,7 +18,7 @@ from .browser import BrowserScreen
 class ProductsScreen(BrowserScreen):
     MODE = "products"
     FACETS = PRODUCT_FACETS
-    BINDINGS = [Binding("ctrl+g", "go_booth", "key.go_booth")]
+    BINDINGS = [Binding("ctrl+g", "go_booth", "key.go_booth"), Binding("ctrl+l", "show_on_map", "key.show_on_map")]
 
     def columns(self) -> list[Column]:
         tr = self.app.tr  # type: ignore[attr-defined]
@@ -86,6 +86,25 @@ class ProductsScreen(BrowserScreen):
     @on(ProductDetail.ProductRequested)
     def open_sibling(self, event: ProductDetail.ProductRequested) -> None:
         self.reveal(event.product)
+
+    def result_booths(self) -> set[str]:
+        """The booths holding the current results, when a search or filter narrows them (else none)."""
+        if self.result is None or not (self.query_text.strip() or any(self.filters.values())):
+            return set()
+        return {self.catalog.booth_of(i).booth_no for i in self.result.ids}
+
+    async def action_show_on_map(self) -> None:
+        from .map_screen import show_on_map
+
+        record = self.table.highlighted
+        booth = self.catalog.products[record].booth_no if record is not None else None
+        await show_on_map(self.app, booth, self.result_booths())
+
+    @on(ProductDetail.MapRequested)
+    async def show_booth_on_map(self, event: ProductDetail.MapRequested) -> None:
+        from .map_screen import show_on_map
+
+        await show_on_map(self.app, event.booth_no, self.result_booths())
 
     async def action_go_booth(self) -> None:
         record = self.table.highlighted

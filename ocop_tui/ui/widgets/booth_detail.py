@@ -7,7 +7,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import OptionList, Static
+from textual.content import Content
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...catalog import Catalog
@@ -24,9 +25,17 @@ class BoothDetail(VerticalScroll):
             super().__init__()
             self.product = product
 
-    def __init__(self, **kwargs: object) -> None:
+    class MapRequested(Message):
+        """Show the booth on the floor map."""
+
+        def __init__(self, booth_no: str) -> None:
+            super().__init__()
+            self.booth_no = booth_no
+
+    def __init__(self, *, map_button: bool = True, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._booth: int | None = None
+        self._map_button = map_button  # False on the map itself
 
     @property
     def _catalog_now(self) -> Catalog:
@@ -35,6 +44,7 @@ class BoothDetail(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id="booth-info", classes="detail-info")
+        yield Button("", id="booth-show-on-map", classes="detail-action")
         yield Static(id="booth-products-title", classes="detail-subtitle")
         yield DetailList(id="booth-products", classes="detail-list")
 
@@ -52,6 +62,9 @@ class BoothDetail(VerticalScroll):
         info = self.query_one("#booth-info", Static)
         title = self.query_one("#booth-products-title", Static)
         products = self.query_one("#booth-products", OptionList)
+        map_button = self.query_one("#booth-show-on-map", Button)
+        map_button.display = self._map_button and self._booth is not None
+        map_button.label = Content(tr("detail.show_on_map"))
         if self._booth is None:
             info.update(Text(tr("detail.none"), style="dim"))
             title.display = products.display = False
@@ -81,6 +94,12 @@ class BoothDetail(VerticalScroll):
                                   Text(stars_text(catalog.products[i].stars), style="yellow")), id=str(i))
              for i in items]
         )  # fmt: skip
+
+    @on(Button.Pressed, "#booth-show-on-map")
+    def request_map(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self._booth is not None:
+            self.post_message(self.MapRequested(self._catalog_now.booths[self._booth].booth_no))
 
     @on(OptionList.OptionSelected, "#booth-products")
     def request_product(self, event: OptionList.OptionSelected) -> None:

@@ -68,7 +68,9 @@ class FacetPanel(ScrollView, can_focus=True):
 
     def set_facets(self, facets: Sequence[Facet]) -> None:
         # Keep the cursor on the same value when counts change under it.
-        current = self._lines[self._cursor] if 0 <= self._cursor < len(self._lines) else None
+        # (Not a heading: after a search with no results the cursor rests on one, and it must come back
+        # to a value, or space would toggle nothing.)
+        current = self._lines[self._cursor] if self._selectable(self._cursor) else None
         lines: list[_Line] = []
         for facet in facets:
             lines.append(_Line(None, "", Text(facet.title), 0, False))

@@ -32,6 +32,13 @@ class ProductDetail(VerticalScroll):
             super().__init__()
             self.product = product
 
+    class MapRequested(Message):
+        """Show the product's booth on the floor map."""
+
+        def __init__(self, booth_no: str) -> None:
+            super().__init__()
+            self.booth_no = booth_no
+
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._product: int | None = None
@@ -44,6 +51,7 @@ class ProductDetail(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="product-info", classes="detail-info")
         yield Button("", id="go-booth", classes="detail-action")
+        yield Button("", id="show-on-map", classes="detail-action")
         yield Static(id="siblings-title", classes="detail-subtitle")
         yield DetailList(id="siblings", classes="detail-list")
 
@@ -60,11 +68,12 @@ class ProductDetail(VerticalScroll):
         lang = tr.lang
         info = self.query_one("#product-info", Static)
         button = self.query_one("#go-booth", Button)
+        map_button = self.query_one("#show-on-map", Button)
         siblings = self.query_one("#siblings", OptionList)
         title = self.query_one("#siblings-title", Static)
         if self._product is None:
             info.update(Text(tr("detail.none"), style="dim"))
-            button.display = False
+            button.display = map_button.display = False
             title.display = siblings.display = False
             return
         catalog = self._catalog_now
@@ -105,6 +114,8 @@ class ProductDetail(VerticalScroll):
         # A Button parses a str label as markup: the booth number is data, so the label is Content.
         button.label = Content(tr("detail.go_booth", booth=data_text(booth.booth_no).plain))
         button.display = True
+        map_button.label = Content(tr("detail.show_on_map"))
+        map_button.display = True
         others = [i for i in catalog.products_of_producer(p.producer) if i != self._product]
         title.display = siblings.display = bool(others)
         title.update(Text(tr("detail.same_producer", count=tr.number(len(others))), style="bold"))
@@ -120,6 +131,12 @@ class ProductDetail(VerticalScroll):
         event.stop()
         if self._product is not None:
             self.post_message(self.BoothRequested(self._catalog_now.products[self._product].booth_no))
+
+    @on(Button.Pressed, "#show-on-map")
+    def request_map(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self._product is not None:
+            self.post_message(self.MapRequested(self._catalog_now.products[self._product].booth_no))
 
     @on(OptionList.OptionSelected, "#siblings")
     def request_sibling(self, event: OptionList.OptionSelected) -> None:

@@ -146,7 +146,7 @@ class RecordTable(ScrollView, can_focus=True):
         position = 0
         if target is not None and rows:
             try:
-                position = list(rows).index(target) if not isinstance(rows, list) else rows.index(target)
+                position = rows.index(target)
             except ValueError:
                 position = 0
         self.virtual_size = Size(self.size.width, len(rows) + 1)

@@ -1,0 +1,209 @@
+"""What the benchmark does to each program, and the exact text that proves each step was drawn.
+
+Expected screen text is computed with the app's own catalogue and translation strings, so a keystroke
+counts as repainted only when the status line shows the count for the new query (and the bare app's
+label shows the new text), never merely when some output happened.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import bare_app
+from .stores import BenchStore, empty_store_like
+from .terminal import TerminalProgram, TerminalTimeout, python_module
+
+LANG = "vi"  # the app's default language: it is started exactly as a user would start it
+# Queries typed one key at a time: thousands of matches, a few hundred, a prefix search, and none.
+QUERIES = ("nuoc mam", "banh", "phu quoc", "xoai", "qzx", "sao:5 tra")
+QUICK_QUERIES = ("banh", "qzx")
+SORT_PRESSES = 6  # ctrl+s walks name, stars, group, province, booth, price
+FACET_TOGGLES = 6  # on, off, on, ...
+QUIET = 0.06  # seconds of silence that end a repaint
+SETTLE = 0.4  # after start-up: let background work finish before typing
+START_TIMEOUT = 120.0
+STEP_TIMEOUT = 30.0
+
+
+@dataclass
+class Expectations:
+    """Screen text the app shows at each step, derived from the catalogue itself."""
+
+    total: int
+    first_name: bytes
+    ready: bytes
+    keystrokes: list[list[tuple[str, bytes]]]
+    facet_on: bytes
+    facet_off: bytes
+    sorts: list[bytes]
+    bare_keystrokes: list[list[tuple[str, bytes]]]
+
+
+def _status(shown: int, total: int, *, sorted_by: str | None = None, filters: str | None = None) -> bytes:
+    from ocop_tui.i18n import format_number, t
+
+    parts = [t("status.products", LANG, shown=format_number(shown, LANG), total=format_number(total, LANG))]
+    if sorted_by:
+        parts.append(t("status.sorted", LANG, column=sorted_by))
+    if filters:
+        parts.append(t("status.filters", LANG, filters=filters))
+    return " · ".join(parts).encode("utf-8")
+
+
+def expectations(store: BenchStore, queries: tuple[str, ...]) -> Expectations:
+    from ocop_tui.catalog import load_catalog
+    from ocop_tui.i18n import t
+    from ocop_tui.model import province_label
+    from ocop_tui.text import vi_sort_key
+
+    catalog = load_catalog(store.path)
+    total = len(catalog.products)
+    first = catalog.products[catalog.search_products("").ids[0]].name
+    keystrokes = [
+        [(char, _status(catalog.search_products(query[: i + 1]).total, total)) for i, char in enumerate(query)]
+        for query in queries
+    ]
+    bare = [[(char, bare_app.echo_text(query[: i + 1]).encode()) for i, char in enumerate(query)] for query in queries]
+    # The facet panel's cursor starts on the first province (in Vietnamese order) that has products.
+    province = sorted({p.province for p in catalog.products}, key=lambda v: vi_sort_key(province_label(v, LANG)))[0]
+    shown = catalog.search_products("", {"province": frozenset({province})}).total
+    facet_on = _status(shown, total, filters=f"{t('facet.province', LANG)}: {province_label(province, LANG)}")
+    columns = ["name", "stars", "group", "province", "booth", "price"]
+    sorts = [
+        _status(total, total, sorted_by=f"{t(f'col.{columns[i % len(columns)]}', LANG)} ▲") for i in range(SORT_PRESSES)
+    ]
+    return Expectations(
+        total=total,
+        first_name=first[:10].encode("utf-8"),
+        ready=_status(total, total),
+        keystrokes=keystrokes,
+        facet_on=facet_on,
+        facet_off=_status(total, total),
+        sorts=sorts,
+        bare_keystrokes=bare,
+    )
+
+
+@dataclass
+class Session:
+    """The measurements of one program run."""
+
+    startup_s: float | None = None
+    keystrokes_ms: list[float] = field(default_factory=list)
+    facet_ms: list[float] = field(default_factory=list)
+    sort_ms: list[float] = field(default_factory=list)
+    peak_rss_mib: float | None = None
+    error: str | None = None
+
+
+def _step(program: TerminalProgram, key: str, markers: list[bytes]) -> float:
+    """Press `key`; milliseconds until the last byte of the repaint that shows `markers`."""
+    pressed = program.press(key)
+    settled = program.wait_for(markers, since=pressed, timeout=STEP_TIMEOUT, quiet=QUIET)
+    return (settled.last_output - pressed) * 1000
+
+
+def _type(program: TerminalProgram, keystrokes: list[list[tuple[str, bytes]]], clear_marker: bytes) -> list[float]:
+    times = []
+    for query in keystrokes:
+        for char, marker in query:
+            times.append(_step(program, char, [marker]))
+        _step(program, "ctrl+u", [clear_marker])  # delete the query; not counted
+    return times
+
+
+def run_bare(cols: int, rows: int, keystrokes: list[list[tuple[str, bytes]]], cwd: Path) -> Session:
+    session = Session()
+    with TerminalProgram(python_module("benchmarks.bare_app"), cols=cols, rows=rows, cwd=cwd) as program:
+        try:
+            ready = program.wait_for([bare_app.READY.encode()], since=program.started, timeout=START_TIMEOUT)
+            session.startup_s = ready.found - program.started
+            program.drain(SETTLE)
+            session.keystrokes_ms = _type(program, keystrokes, bare_app.echo_text("").encode())
+        except TerminalTimeout as error:
+            session.error = str(error)
+        session.peak_rss_mib = program.peak_rss_mib()
+    return session
+
+
+def run_app(store: BenchStore, expect: Expectations, cols: int, rows: int, cwd: Path) -> Session:
+    session = Session()
+    argv = python_module("ocop_tui", "--data", str(store.path))
+    with TerminalProgram(argv, cols=cols, rows=rows, cwd=cwd) as program:
+        try:
+            ready = program.wait_for([expect.first_name, expect.ready], since=program.started, timeout=START_TIMEOUT)
+            session.startup_s = ready.found - program.started
+            program.drain(SETTLE)
+            session.keystrokes_ms = _type(program, expect.keystrokes, expect.ready)
+            program.press("f7")  # focus the facets; the cursor is on the first province
+            program.drain(SETTLE)
+            for i in range(FACET_TOGGLES):
+                session.facet_ms.append(_step(program, "space", [expect.facet_off if i % 2 else expect.facet_on]))
+            if FACET_TOGGLES % 2:
+                _step(program, "space", [expect.facet_off])
+            program.press("f7")  # back to the search box, then into the results
+            program.drain(SETTLE)
+            program.press("enter")
+            program.drain(SETTLE)
+            for marker in expect.sorts:
+                session.sort_ms.append(_step(program, "ctrl+s", [marker]))
+        except TerminalTimeout as error:
+            session.error = str(error)
+        session.peak_rss_mib = program.peak_rss_mib()
+    return session
+
+
+# Import ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    runs_s: list[float] = field(default_factory=list)
+    products: int = 0
+    note: str | None = None
+
+
+def _ocop(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(python_module("ocop_tui", *args), cwd=cwd, capture_output=True, timeout=600)
+
+
+def run_import(store: BenchStore, runs: int, cwd: Path) -> ImportResult:
+    """`ocop-tui export --format csv`, then time `ocop-tui import --replace` of both files into an empty store."""
+    result = ImportResult(products=store.products)
+    if _ocop("import", "--help", cwd=cwd).returncode != 0 or _ocop("export", "--help", cwd=cwd).returncode != 0:
+        result.note = "skipped: this ocop-tui has no import/export commands yet"
+        return result
+    folder = Path(tempfile.mkdtemp(prefix="ocop-bench-import-"))
+    try:
+        exported = _ocop("export", "--out", str(folder / "csv"), "--format", "csv", "--data", str(store.path), cwd=cwd)
+        if exported.returncode != 0:
+            result.note = f"skipped: export failed: {exported.stderr.decode(errors='replace')[-300:]}"
+            return result
+        for run in range(runs):
+            target = empty_store_like(store, folder / f"target-{run}.json")
+            started = time.perf_counter()
+            done = _ocop("import", "--booths", str(folder / "csv" / "booths.csv"), "--products",
+                         str(folder / "csv" / "products.csv"), "--replace", "--data", str(target), cwd=cwd)  # fmt: skip
+            elapsed = time.perf_counter() - started
+            if done.returncode != 0:
+                result.note = f"import failed ({done.returncode}): {done.stderr.decode(errors='replace')[-300:]}"
+                return result
+            result.runs_s.append(elapsed)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def project_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+def python_description() -> str:
+    return f"{sys.implementation.name} {sys.version.split()[0]} ({os.path.realpath(sys.executable)})"

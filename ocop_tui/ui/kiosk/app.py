@@ -1,0 +1,363 @@
+"""Kiosk mode: the fair browser locked down for a public laptop.
+
+- No way out without the staff PIN: ctrl+q and every quit path (action_quit, which the palette and
+  `[@click=app.quit]` markup would reach) open the PIN dialog; the palette, screenshots, URLs, suspend
+  and the other App actions that write a file or leave the app do nothing.
+- A home (attract) screen to start from and to return to: after `idle_seconds` without a key or a mouse
+  event a 10-second countdown shows, then every screen is reset and dialogs close (not a PIN lockout).
+- Live data: the store file is checked every few seconds; a new version is loaded and checked in a
+  thread and shown at the next reset (at once if nobody is using the kiosk); a broken one is logged and
+  ignored. The kiosk only ever reads the store.
+- Searches that found nothing are appended to a log for the organisers (`ocop-tui report misses`).
+
+Time comes from `clock` (monotonic seconds) and everything timed happens in `tick()`, which a timer
+calls twice a second and tests call directly after moving a fake clock forward.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import Any, Callable, ClassVar, Iterable
+
+from textual import events, work
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ...catalog import Catalog
+from ...config import KioskSettings
+from ...i18n import DEFAULT_LANG
+from ...misses import MissLog, misses_path
+from ...model import Lang
+from ...pin import PinGuard
+from ...store import FileStamp, StoreError, StoreInvalid, load_store
+from ..app import HIGH_CONTRAST, OcopApp
+from ..screens.browser import BrowserScreen
+from .dialogs import IdleCountdown, PinScreen
+from .home import HomeScreen
+from .screens import KIOSK_SCREENS
+
+COUNTDOWN_SECONDS = 10
+FEATURE_SECONDS = 6.0
+TICK_SECONDS = 0.5
+LOG_FILE = "kiosk.log"
+LOGGER_NAME = "ocop_tui.kiosk"
+# Actions that stay off while the PIN dialog or the countdown is up, so a dialog cannot be left in the
+# stack of a screen the visitor navigated away from.
+_BLOCKED_UNDER_DIALOG = {"help", "show_mode", "switch_language", "next_theme"}
+
+
+def kiosk_modes() -> dict[str, Any]:
+    """Home first, then the app's own screens (the browsing ones in their kiosk form)."""
+    return {"home": HomeScreen, **{mode: KIOSK_SCREENS.get(mode, screen) for mode, screen in OcopApp.MODES.items()}}
+
+
+class KioskApp(OcopApp):
+    """The browser for a public laptop: PIN to exit, idle reset to a home screen, live data."""
+
+    CSS_PATH = Path(__file__).resolve().parent.parent / "app.tcss"  # one stylesheet; relative paths follow the module
+    ENABLE_COMMAND_PALETTE = False
+    COMMANDS: ClassVar[set[Any]] = set()  # type: ignore[misc]
+    MODES = kiosk_modes()
+    DEFAULT_MODE = "home"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", show=False, priority=True),
+        Binding("f9", "show_mode('home')", "key.home"),
+    ]
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        settings: KioskSettings,
+        lang: Lang = DEFAULT_LANG,
+        clock: Callable[[], float] | None = None,
+        stamp: FileStamp | None = None,
+    ) -> None:
+        super().__init__(catalog, lang=lang)
+        self.settings = settings
+        self.clock: Callable[[], float] = clock or time.monotonic
+        self.here = settings.location  # the map's "you are here"
+        self.home_lang: Lang = lang
+        self.guard = PinGuard(settings.pin_hash, self.clock)
+        self.miss_log = MissLog(misses_path(settings.log_dir))
+        self.kiosk_log = logging.getLogger(LOGGER_NAME)
+        self._log_handler: logging.Handler | None = None
+        self.store_path: Path | None = catalog.source
+        self._store_stamp = stamp
+        self._loading = False
+        self._store_missing = False
+        self.pending_catalog: Catalog | None = None
+        now = self.clock()
+        self._last_input = now
+        self._last_feature = now
+        self.in_use = False  # input since the last reset: a reset is due when it goes idle
+        self._countdown: IdleCountdown | None = None
+        self._swallow_mouse_up = False
+        self._resetting = False
+
+    @property
+    def idle_seconds(self) -> int:
+        return self.settings.idle_seconds
+
+    # Start and stop -----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = HIGH_CONTRAST.name
+        self._open_log()
+        if self.store_path is not None and self._store_stamp is None:
+            try:
+                self._store_stamp = FileStamp.of(self.store_path)
+            except OSError:
+                pass
+        self.set_interval(TICK_SECONDS, self.tick)
+        if self.store_path is not None:
+            self.set_interval(self.settings.reload_seconds, self.check_store)
+        self.kiosk_log.info("kiosk started: store %s", self.store_path)
+
+    def on_unmount(self) -> None:
+        self.kiosk_log.info("kiosk stopped")
+        if self._log_handler is not None:
+            self.kiosk_log.removeHandler(self._log_handler)
+            self._log_handler.close()
+            self._log_handler = None
+
+    def _open_log(self) -> None:
+        self.kiosk_log.setLevel(logging.INFO)
+        self.kiosk_log.propagate = False  # not onto the terminal the kiosk is drawing on
+        try:
+            self.settings.log_dir.mkdir(parents=True, exist_ok=True)
+            handler: logging.Handler = RotatingFileHandler(
+                self.settings.log_dir / LOG_FILE, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+            )
+        except OSError:
+            handler = logging.NullHandler()  # no log folder: the kiosk runs on regardless
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        self.kiosk_log.addHandler(handler)
+        self._log_handler = handler
+
+    # Locked-down actions ------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Every quit path asks for the PIN."""
+        if not any(isinstance(screen, PinScreen) for screen in self.screen_stack):
+            self._close_countdown()
+            await self.push_screen(PinScreen(self.guard))
+
+    def action_help_quit(self) -> None:
+        pass  # ctrl+c: no "press ctrl+q to quit" hint for visitors
+
+    def action_command_palette(self) -> None:
+        pass
+
+    def action_change_theme(self) -> None:
+        pass
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        pass
+
+    def save_screenshot(self, filename: str | None = None, path: str | None = None, time_format: str | None = None) -> str:
+        return ""  # never a file from the kiosk
+
+    def deliver_screenshot(self, *args: Any, **kwargs: Any) -> str | None:
+        return None
+
+    def deliver_text(self, *args: Any, **kwargs: Any) -> str | None:
+        return None
+
+    def deliver_binary(self, *args: Any, **kwargs: Any) -> str | None:
+        return None
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        pass
+
+    def action_suspend_process(self) -> None:
+        pass
+
+    async def action_pop_screen(self) -> None:
+        pass  # dialogs close themselves; nothing may pop the PIN lockout
+
+    async def action_back(self) -> None:
+        pass
+
+    def get_system_commands(self, screen: Screen) -> Iterable[Any]:
+        return iter(())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _BLOCKED_UNDER_DIALOG and isinstance(self.screen, (PinScreen, IdleCountdown)):
+            return False
+        return super().check_action(action, parameters)
+
+    async def action_show_mode(self, mode: str) -> None:
+        if isinstance(self.screen, (PinScreen, IdleCountdown)):
+            return
+        # Close help and the like first, so no other screen keeps a dialog open behind it.
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        await super().action_show_mode(mode)
+
+    # Input and time -----------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseEvent, events.Paste)) and not event.is_forwarded:
+            self._last_input = self.clock()
+            self.in_use = True
+            if self._countdown is not None:
+                # The touch only says "still here": it must not also press whatever is under the countdown.
+                self._close_countdown()
+                self._swallow_mouse_up = isinstance(event, events.MouseDown)
+                return
+            if self._swallow_mouse_up and isinstance(event, events.MouseUp):
+                self._swallow_mouse_up = False
+                return
+        await super().on_event(event)
+
+    def tick(self) -> None:
+        """Everything timed: PIN lockout countdown, idle countdown and reset, featured products."""
+        now = self.clock()
+        top = self.screen
+        if isinstance(top, PinScreen):
+            top.refresh_lock()
+            if self.guard.locked_for() > 0:
+                return  # the lockout stays on screen; idle time counts again once it is over
+        if self._resetting:
+            return
+        idle = now - self._last_input
+        if self.in_use:
+            left = self.idle_seconds + COUNTDOWN_SECONDS - idle
+            if left <= 0:
+                self.start_reset()
+            elif idle >= self.idle_seconds:
+                self._show_countdown(math.ceil(left))
+        elif self.pending_catalog is not None:
+            self.start_reset()  # nobody is using the kiosk: show the new data now
+        if isinstance(top, HomeScreen) and now - max(self._last_input, self._last_feature) >= FEATURE_SECONDS:
+            self._last_feature = now
+            top.next_featured()
+
+    def _show_countdown(self, seconds: int) -> None:
+        if self._countdown is None:
+            self._countdown = IdleCountdown(seconds)
+            self.push_screen(self._countdown)
+        else:
+            self._countdown.set_remaining(seconds)
+
+    def _close_countdown(self) -> None:
+        countdown, self._countdown = self._countdown, None
+        if countdown is not None and countdown in self.screen_stack:
+            countdown.dismiss(None)
+
+    # Reset --------------------------------------------------------------------------------------
+
+    def start_reset(self) -> None:
+        if not self._resetting:
+            self._resetting = True
+            self.run_worker(self.reset_to_home(), group="kiosk-reset", exclusive=True, exit_on_error=False)
+
+    async def reset_to_home(self) -> None:
+        """Back to a clean home screen: dialogs closed, every screen reset, new data shown, start language."""
+        try:
+            self._countdown = None
+            for screen in self._base_screens():
+                if isinstance(screen, BrowserScreen) and hasattr(screen, "settle_miss"):
+                    screen.settle_miss()
+            while len(self.screen_stack) > 1:
+                if isinstance(self.screen, PinScreen) and self.guard.locked_for() > 0:
+                    return
+                await self.pop_screen()
+            changed = self.pending_catalog is not None
+            if self.pending_catalog is not None:
+                self.catalog, self.pending_catalog = self.pending_catalog, None
+            if self.current_mode != "home":
+                await self.switch_mode("home")
+            for mode in [m for m in self.MODES if m != "home"]:
+                stack = self._screen_stacks.get(mode)
+                if not stack:
+                    continue  # never opened: it will be built fresh
+                base = stack[0]
+                if len(stack) == 1 and isinstance(base, BrowserScreen):
+                    base.reset()
+                else:
+                    # Screens without a reset (map, facts) hold state from the old catalogue: build anew.
+                    await self.remove_mode(mode)
+                    self.add_mode(mode, type(self).MODES[mode])
+            self.clear_notifications()
+            if self.lang != self.home_lang:
+                self.lang = self.home_lang
+            self.theme = HIGH_CONTRAST.name
+            if changed:
+                self._relabel()
+            home = self.screen
+            if isinstance(home, HomeScreen):
+                home.reset()
+            now = self.clock()
+            self._last_input = self._last_feature = now
+            self.in_use = False
+        finally:
+            self._resetting = False
+
+    def _base_screens(self) -> list[Screen[Any]]:
+        return [stack[0] for stack in self._screen_stacks.values() if stack]
+
+    # Live data ----------------------------------------------------------------------------------
+
+    def check_store(self) -> None:
+        """Start loading the store in a thread if the file on disk is not the one shown."""
+        path = self.store_path
+        if path is None or self._loading:
+            return
+        try:
+            stamp = FileStamp.of(path)
+        except OSError as exc:
+            if not self._store_missing:
+                self.kiosk_log.warning("store %s cannot be read (%s); keeping the data shown", path, exc.strerror)
+            self._store_missing = True
+            return
+        self._store_missing = False
+        if stamp == self._store_stamp:
+            return
+        self._loading = True
+        self._load_store(path, stamp)
+
+    @work(thread=True, exclusive=True, group="kiosk-reload", exit_on_error=False)
+    def _load_store(self, path: Path, stamp: FileStamp) -> None:
+        try:
+            loaded = load_store(path)  # reads only: no lock, no backup, nothing next to the store
+            catalog = Catalog.from_tables(loaded.tables, path)
+        except StoreError as error:
+            self._from_thread(self._reload_failed, stamp, error)
+        except Exception as error:  # a bug must not end the kiosk: keep the old data, log it
+            self._from_thread(self._reload_failed, stamp, error)
+        else:
+            self._from_thread(self._reload_done, loaded.stamp, catalog)
+
+    def _from_thread(self, callback: Callable[..., None], *args: Any) -> None:
+        try:
+            self.call_from_thread(callback, *args)
+        except RuntimeError:
+            pass  # the app is closing
+
+    def _reload_failed(self, stamp: FileStamp, error: Exception) -> None:
+        self._loading = False
+        self._store_stamp = stamp  # logged once per version of the file, not at every check
+        self.kiosk_log.error("new store ignored, keeping the data shown: %s", error)
+        if isinstance(error, StoreInvalid):
+            for problem in [p for p in error.problems if p.is_error][:20]:
+                self.kiosk_log.error("  %s %s %s: %s", problem.table, problem.record, problem.field, problem.message)
+
+    def _reload_done(self, stamp: FileStamp, catalog: Catalog) -> None:
+        self._loading = False
+        self._store_stamp = stamp
+        self.pending_catalog = catalog
+        self.kiosk_log.info("new store loaded: %d booths, %d products", len(catalog.booths), len(catalog.products))
+        if not self.in_use:
+            self.start_reset()
+
+    # Missed searches ----------------------------------------------------------------------------
+
+    def record_miss(self, query: str, where: str) -> None:
+        self.miss_log.record(query, where)

@@ -1,0 +1,193 @@
+"""The kiosk's home (attract) screen: what the fair is, big buttons to start, featured 5-star products.
+
+Everything here is for a visitor with a finger or a mouse: the buttons are at least three rows tall,
+the featured product is a card that opens when touched, and the language button is on the screen
+rather than behind a function key. The kiosk app calls `next_featured()` while nobody is using it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from ...catalog import Catalog
+from ...model import Lang, province_label, stars_text
+from ..language import follow_language
+from ..safe import data_text
+from ..widgets.nav_tabs import NavTabs
+
+SHORT_HEIGHT = 22  # below this the big buttons shrink to 3 rows (80x24 keeps 5)
+
+
+def format_date(text: str, lang: Lang) -> str:
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return text
+    return day.strftime("%d/%m/%Y") if lang == "vi" else f"{day.day} {day.strftime('%b %Y')}"
+
+
+def featured_products(catalog: Catalog) -> list[int]:
+    """5-star products (4-star ones if there are none), taking provinces in turn so one does not fill the loop."""
+    for stars in (5, 4):
+        chosen = [i for i, p in enumerate(catalog.products) if p.stars == stars]
+        if chosen:
+            break
+    else:
+        return []
+    by_province: dict[str, list[int]] = {}
+    for index in chosen:
+        by_province.setdefault(catalog.products[index].province, []).append(index)
+    queues = list(by_province.values())
+    order: list[int] = []
+    while any(queues):
+        for queue in queues:
+            if queue:
+                order.append(queue.pop(0))
+    return order
+
+
+class FeaturedCard(Static):
+    """One featured product; touching it opens the product."""
+
+    class Opened(Message):
+        def __init__(self, product: int) -> None:
+            super().__init__()
+            self.product = product
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.product: int | None = None
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        if self.product is not None:
+            self.post_message(self.Opened(self.product))
+
+
+class HomeScreen(Screen[None]):
+    MODE = "home"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.featured: list[int] = []
+        self.featured_at = 0
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.app.catalog  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield NavTabs(self.app.nav_modes, self.MODE)  # type: ignore[attr-defined]
+        with VerticalScroll(id="home-body"):
+            yield Static(id="home-name")
+            yield Static(id="home-info")
+            with Horizontal(id="home-buttons"):
+                yield Button("", id="home-products", classes="home-button", variant="primary")
+                yield Button("", id="home-booths", classes="home-button", variant="primary")
+                if "map" in self.app.MODES:
+                    yield Button("", id="home-map", classes="home-button", variant="success")
+                if "facts" in self.app.MODES:
+                    yield Button("", id="home-facts", classes="home-button", variant="success")
+                yield Button("", id="home-language", classes="home-language")
+            with Vertical(id="home-featured-box"):
+                yield Static(id="home-featured-title")
+                yield FeaturedCard(id="home-featured")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        follow_language(self, self.refresh_content)
+        self.query_one("#home-products", Button).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < SHORT_HEIGHT, "-short")
+
+    def refresh_content(self) -> None:
+        """Fill everything in from the app's catalogue and language (after a switch or a data reload)."""
+        tr = self.app.tr  # type: ignore[attr-defined]
+        fair = self.catalog.fair
+        self.query_one("#home-name", Static).update(data_text(fair.name, "bold"))
+        dates = tr("home.dates", start=format_date(fair.start_date, tr.lang), end=format_date(fair.end_date, tr.lang))
+        info = [
+            data_text(fair.theme, "italic"),
+            Text.assemble(Text(dates, style="bold"), " · ",
+                          data_text(tr("home.where", venue=fair.venue, city=fair.city))),  # fmt: skip
+            Text(tr("home.counts", booths=tr.number(len(self.catalog.booths)),
+                    products=tr.number(len(self.catalog.products))), style="bold"),  # fmt: skip
+        ]
+        self.query_one("#home-info", Static).update(Text("\n").join(info))
+        for button_id, key in (("home-products", "home.find_product"), ("home-booths", "home.find_booth"),
+                               ("home-map", "home.map"), ("home-facts", "home.facts")):  # fmt: skip
+            for button in self.query(f"#{button_id}").results(Button):
+                button.label = tr(key)
+        self.query_one("#home-language", Button).label = tr("home.language")
+        featured = featured_products(self.catalog)
+        if featured != self.featured:
+            self.featured = featured
+            self.featured_at = 0
+        self._show_featured()
+
+    def _show_featured(self) -> None:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        box = self.query_one("#home-featured-box")
+        card = self.query_one("#home-featured", FeaturedCard)
+        box.display = bool(self.featured)
+        if not self.featured:
+            card.product = None
+            return
+        index = self.featured[self.featured_at % len(self.featured)]
+        product = self.catalog.products[index]
+        stars = product.stars
+        self.query_one("#home-featured-title", Static).update(
+            Text(tr("home.featured" if stars == 5 else "home.featured.top"), style="bold")
+        )
+        name = data_text(product.name, "bold")
+        if tr.lang == "en" and product.name_en:
+            name = Text.assemble(name, Text(" · ", style="dim"), data_text(product.name_en, "italic"))
+        where = tr("home.featured.where", booth=data_text(product.booth_no).plain,
+                   province=data_text(province_label(product.province, tr.lang)).plain)  # fmt: skip
+        lines = [
+            Text.assemble(Text(stars_text(stars), style="bold yellow"), "  ", name),
+            Text.assemble(data_text(product.producer), " · ", Text(where)),
+            Text(f"▶ {tr('home.featured.open')}", style="dim"),
+        ]
+        card.product = index
+        card.update(Text("\n").join(lines))
+
+    def next_featured(self) -> None:
+        if self.featured:
+            self.featured_at = (self.featured_at + 1) % len(self.featured)
+            self._show_featured()
+
+    def reset(self) -> None:
+        """Back to the first featured product and the first button (the kiosk's idle reset)."""
+        self.featured_at = 0
+        self.refresh_content()
+        self.query_one("#home-body", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#home-products", Button).focus()
+
+    # Buttons ------------------------------------------------------------------------------------
+
+    @on(Button.Pressed, ".home-button")
+    async def open_mode(self, event: Button.Pressed) -> None:
+        mode = (event.button.id or "").removeprefix("home-")
+        await self.app.action_show_mode(mode)  # type: ignore[attr-defined]
+        screen = self.app.screen
+        if hasattr(screen, "action_focus_search"):
+            screen.action_focus_search()
+
+    @on(Button.Pressed, "#home-language")
+    def switch_language(self) -> None:
+        self.app.action_switch_language()  # type: ignore[attr-defined]
+
+    @on(FeaturedCard.Opened)
+    async def open_featured(self, event: FeaturedCard.Opened) -> None:
+        await self.app.open_product(event.product)  # type: ignore[attr-defined]

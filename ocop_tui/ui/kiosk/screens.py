@@ -1,0 +1,59 @@
+"""The browsing screens as the kiosk uses them: the same screens, noting searches that found nothing.
+
+A miss is recorded once the visitor has settled on it, not at every keystroke: the latest text search
+with no results (and no filters) is kept as pending; editing it into one that finds something drops it
+(a typo fixed), while clearing the box, leaving the screen or the idle reset records it.
+"""
+
+from __future__ import annotations
+
+from ...catalog import ResultSet
+from ...misses import normalise_query
+from ..screens.booths import BoothsScreen
+from ..screens.browser import BrowserScreen
+from ..screens.products import ProductsScreen
+
+
+class MissTracking(BrowserScreen):
+    """Mixed into a browsing screen (first in the bases) to watch its results."""
+
+    pending_miss: str | None = None
+
+    def show_result(self, result: ResultSet, *, select: int | None = None) -> None:
+        super().show_result(result, select=select)
+        text = normalise_query(self.query_text)
+        if not text:
+            self.settle_miss()  # the box was cleared: the visitor gave up on that search
+        elif result.total == 0 and not self._filters_snapshot():
+            self.pending_miss = text
+        else:
+            self.pending_miss = None
+
+    def settle_miss(self) -> None:
+        if self.pending_miss:
+            self.app.record_miss(self.pending_miss, self.MODE)  # type: ignore[attr-defined]
+        self.pending_miss = None
+
+    def on_screen_suspend(self) -> None:
+        self.settle_miss()
+
+    def reset(self) -> None:
+        self.settle_miss()
+        super().reset()
+        self._show_facets = False
+        self.set_class(False, "-show-facets")
+        self.query_one("#detail").scroll_home(animate=False)
+
+
+class KioskProductsScreen(MissTracking, ProductsScreen):
+    pass
+
+
+class KioskBoothsScreen(MissTracking, BoothsScreen):
+    pass
+
+
+KIOSK_SCREENS: dict[str, type[BrowserScreen]] = {
+    "products": KioskProductsScreen,
+    "booths": KioskBoothsScreen,
+}

@@ -1,0 +1,161 @@
+"""The Fair facts screen: the fair at a glance, with bar charts that open the matching products.
+
+Name, theme, dates and venue; totals; products by province, OCOP group and stars; booths by zone and
+exhibitor type. A click on a bar (or Enter on it) opens the Products screen filtered to that value:
+every chart is one of the Products screen's facets.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.containers import Container, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from ...catalog import Catalog
+from ...model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label, province_label, stars_text
+from ...text import vi_sort_key
+from ..language import follow_language
+from ..safe import data_text
+from ..widgets.bar_chart import Bar, BarChart
+from ..widgets.nav_tabs import NavTabs
+
+NARROW_WIDTH = 110
+SHORT_HEIGHT = 32
+CHARTS = (
+    ("province", "facts.by_province"),
+    ("group", "facts.by_group"),
+    ("stars", "facts.by_stars"),
+    ("zone", "facts.by_zone"),
+    ("exhibitor_type", "facts.by_type"),
+)
+
+
+async def open_products_filtered(app: App, facet: str, value: str) -> None:
+    """Switch to the Products screen showing every product with `facet` = `value`, nothing else."""
+    from .products import ProductsScreen
+
+    await app.action_show_mode("products")  # type: ignore[attr-defined]
+    screen = app.screen
+    if not isinstance(screen, ProductsScreen):
+        return
+    screen.filters.clear()
+    screen.filters[facet] = {value}
+    screen.sort = None
+    screen.query_text = ""
+    with screen.search_input.prevent(Input.Changed):
+        screen.search_input.value = ""
+    screen.run_search()
+    screen.table.focus()
+
+
+def _format_date(text: str, lang: str) -> str:
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return text
+    return day.strftime("%d/%m/%Y") if lang == "vi" else f"{day.day} {day.strftime('%b %Y')}"
+
+
+class FactsScreen(Screen[None]):
+    MODE = "facts"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: dict[str, Counter[str]] = {}
+        self._counted: Catalog | None = None
+
+    def _count(self) -> None:
+        """Count once per catalogue (a kiosk may load a new one while the app runs)."""
+        catalog = self.catalog
+        if catalog is self._counted:
+            return
+        self._counted = catalog
+        self.counts = {
+            "province": Counter(p.province for p in catalog.products),
+            "group": Counter(p.group for p in catalog.products),
+            "stars": Counter(str(p.stars) for p in catalog.products),
+            "zone": Counter(b.zone for b in catalog.booths),
+            "exhibitor_type": Counter(b.exhibitor_type for b in catalog.booths),
+        }
+
+    def on_screen_resume(self) -> None:
+        if self.catalog is not self._counted and self.is_mounted:
+            self.relabel()
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.app.catalog  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield NavTabs(self.app.nav_modes, self.MODE)  # type: ignore[attr-defined]
+        with VerticalScroll(id="facts-body"):
+            yield Static(id="facts-info")
+            yield Static(id="facts-hint")
+            with Container(id="facts-charts"):
+                for facet, _ in CHARTS:
+                    yield BarChart(facet, id=f"chart-{facet}", classes="facts-chart")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        follow_language(self, self.relabel)
+        self.query_one(f"#chart-{CHARTS[0][0]}", BarChart).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
+        self.set_class(self.size.height < SHORT_HEIGHT, "-short")
+
+    def chart(self, facet: str) -> BarChart:
+        return self.query_one(f"#chart-{facet}", BarChart)
+
+    def relabel(self) -> None:
+        self._count()
+        tr = self.app.tr  # type: ignore[attr-defined]
+        lang = tr.lang
+        catalog = self.catalog
+        fair = catalog.fair
+        info = [
+            data_text(fair.name, "bold"),
+            Text.assemble(Text(f"{tr('facts.theme')}: ", style="bold"), data_text(fair.theme, "italic")),
+            Text.assemble(Text(f"{tr('facts.dates')}: ", style="bold"),
+                          tr("facts.date_range", start=_format_date(fair.start_date, lang),
+                             end=_format_date(fair.end_date, lang))),
+            Text.assemble(Text(f"{tr('facts.venue')}: ", style="bold"), data_text(fair.venue), ", ",
+                          data_text(fair.city)),
+            Text(tr("facts.totals", booths=tr.number(len(catalog.booths)), products=tr.number(len(catalog.products)),
+                    producers=tr.number(catalog.producer_count), provinces=tr.number(len(catalog.provinces))),
+                 style="bold"),
+        ]  # fmt: skip
+        self.query_one("#facts-info", Static).update(Text("\n").join(info))
+        self.query_one("#facts-hint", Static).update(Text(tr("facts.hint"), style="dim"))
+        for facet, title in CHARTS:
+            self.chart(facet).set_data(tr(title), self._bars(facet))
+
+    def _bars(self, facet: str) -> list[Bar]:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        lang = tr.lang
+        counts = self.counts[facet]
+        if facet == "group":
+            order = [g for g in GROUPS if g in counts] + sorted(counts.keys() - GROUPS.keys())
+            labels = {v: Text(group_label(v, lang)) for v in order}
+        elif facet == "stars":
+            order = sorted(counts, reverse=True)
+            labels = {v: Text(stars_text(int(v)), style="yellow") for v in order}
+        elif facet == "exhibitor_type":
+            order = sorted(counts, key=lambda v: (-counts[v], list(EXHIBITOR_TYPES).index(v) if v in EXHIBITOR_TYPES else 99))
+            labels = {v: Text(exhibitor_type_label(v, lang)) for v in order}
+        else:  # provinces and zones: most first, then alphabetical
+            label = (lambda v: province_label(v, lang)) if facet == "province" else (lambda v: v)
+            order = sorted(counts, key=lambda v: (-counts[v], vi_sort_key(label(v))))
+            labels = {v: data_text(label(v)) for v in order}
+        return [Bar(v, labels[v], counts[v], tr.number(counts[v])) for v in order]
+
+    @on(BarChart.Selected)
+    async def open_products(self, event: BarChart.Selected) -> None:
+        await open_products_filtered(self.app, event.facet, event.value)

@@ -1,0 +1,332 @@
+"""The Map screen: the floor plan, "you are here", the way to the selected booth and its details.
+
+A booth is selected by clicking it, by typing its number or exhibitor in the find box, or from a product
+or booth detail pane ("show on map"); the shortest walk from the start point is drawn and described step
+by step. The start is the kiosk's location when the app has one, else the first named point of the plan;
+staff can pick any entrance, landmark or point, or make the selected booth the start.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Select, Static
+
+from ...catalog import Catalog
+from ...floorplan import ZONE_COLOURS, Plan
+from ...wayfinding import (
+    Grid,
+    Route,
+    Start,
+    booth_start,
+    default_start,
+    describe,
+    directions,
+    resolve_start,
+    route_to_booth,
+)
+from ...wayfinding import start_points as plan_start_points
+from ..language import follow_language
+from ..safe import data_text
+from ..widgets.booth_detail import BoothDetail
+from ..widgets.floor_map import FloorMap
+from ..widgets.nav_tabs import NavTabs
+
+NARROW_WIDTH = 110
+SHORT_HEIGHT = 32
+BOOTH_START = -1  # the Select value meaning "the booth chosen with Start here"
+
+
+def plan_of(catalog: Catalog) -> tuple[Plan, Grid]:
+    """The catalogue's floor plan and its grid, built once per catalogue."""
+    cached = getattr(catalog, "_ocop_map", None)
+    if cached is None:
+        from ...floorplan import plan_from_records
+
+        plan = plan_from_records(catalog.fair.plan, catalog.booths)
+        cached = (plan, Grid(plan))
+        catalog._ocop_map = cached  # type: ignore[attr-defined]
+    return cached
+
+
+async def show_on_map(app: App, booth_no: str | None, results: Iterable[str] = ()) -> None:
+    """Switch to the Map screen with `booth_no` selected and the `results` booths marked."""
+    await app.action_show_mode("map")  # type: ignore[attr-defined]
+    screen = app.screen
+    if isinstance(screen, MapScreen):
+        screen.show(booth_no, results)
+
+
+class MapScreen(Screen[None]):
+    MODE = "map"
+    BINDINGS = [
+        Binding("ctrl+f", "find", "key.find_booth"),
+        Binding("s", "start_here", "key.start_here"),
+        Binding("escape", "clear_map", "key.clear_map"),
+        Binding("ctrl+o", "open_booth", "key.open"),
+        Binding("f7", "toggle_legend", "key.legend"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._use_catalog(self.app.catalog)  # type: ignore[attr-defined]
+
+    def _use_catalog(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self.plan, self.grid = plan_of(catalog)
+        self.starts: list[Start] = plan_start_points(self.grid)
+        self.booth_as_start: Start | None = None
+        self.start: Start | None = None
+        self.route: Route | None = None
+        self._requested_booth: str | None = None  # what was asked for, even when it is not on the plan
+
+    def _choose_start(self) -> None:
+        here = getattr(self.app, "here", None)  # the kiosk's location, when the app has one
+        self.start = (resolve_start(self.grid, here) if isinstance(here, str) else None) or default_start(self.grid)
+        if self.start is not None and self.start.kind == "booth":
+            self.booth_as_start = self.start
+
+    def on_screen_resume(self) -> None:
+        if self.app.catalog is not self._catalog:  # type: ignore[attr-defined]
+            # A kiosk reloaded the store: start again on the new fair's plan.
+            self._use_catalog(self.app.catalog)  # type: ignore[attr-defined]
+            self._choose_start()
+            self.floor_map.set_plan(self.plan, self.grid)
+            self.relabel()
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._catalog
+
+    @property
+    def floor_map(self) -> FloorMap:
+        return self.query_one("#floor-map", FloorMap)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield NavTabs(self.app.nav_modes, self.MODE)  # type: ignore[attr-defined]
+        with Horizontal(id="map-body"):
+            yield FloorMap(self.plan, self.grid, id="floor-map")
+            with VerticalScroll(id="map-side"):
+                yield Input(id="map-find", classes="map-find", select_on_focus=False)
+                yield Static(id="map-start-label", classes="map-label")
+                options = [(self._start_label(s), i) for i, s in enumerate(self.starts)]
+                yield Select(options, id="map-start", allow_blank=not options)
+                yield Static(id="map-directions")
+                yield BoothDetail(id="map-booth", map_button=False)
+                yield Button("", id="map-open-booth", classes="detail-action")
+                yield Static(id="map-legend")
+        yield Static(id="map-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._choose_start()
+        follow_language(self, self.relabel)
+        self.floor_map.focus()
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
+        self.set_class(self.size.height < SHORT_HEIGHT, "-short")
+        # Under a narrow map the panel is a few lines high: the directions come first there.
+        side = self.query_one("#map-side")
+        directions = self.query_one("#map-directions")
+        if narrow and side.children[0] is not directions:
+            side.move_child(directions, before=0)
+        elif not narrow and side.children[0] is directions:
+            side.move_child(directions, after="#map-start")
+        self.query_one("#map-start", Select).compact = narrow
+        self.query_one("#map-find", Input).compact = narrow
+
+    # Showing things -----------------------------------------------------------------------------
+
+    def show(self, booth_no: str | None, results: Iterable[str] = ()) -> None:
+        """Select a booth (None: none) and mark the booths holding search results."""
+        self.floor_map.set_results(results)
+        self._requested_booth = booth_no
+        self.select_booth(booth_no)
+
+    def select_booth(self, booth_no: str | None) -> None:
+        self.floor_map.set_selected(booth_no)
+        self._update_route()
+        index = self.catalog.booth_index_of(booth_no) if booth_no else None
+        self.query_one("#map-booth", BoothDetail).show(index)
+        self.query_one("#map-open-booth", Button).display = index is not None
+
+    def _update_route(self) -> None:
+        selected = self.floor_map.selected
+        self.route = None
+        if selected and self.start is not None:
+            self.route = route_to_booth(self.grid, self.start, selected)
+        self.floor_map.set_here(self.start)
+        self.floor_map.set_route(self.route)
+        self._describe_route()
+        self._update_status()
+
+    def _describe_route(self) -> None:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        out = self.query_one("#map-directions", Static)
+        selected = self.floor_map.selected
+        requested = self._requested_booth
+        if requested and self.plan.booth(requested) is None:
+            out.update(Text(tr("map.no_plan_booth", booth=data_text(requested).plain), style="bold"))
+            return
+        if not selected:
+            out.update(Text(tr("map.pick_booth"), style="dim"))
+            return
+        title = Text(tr("map.route.title", booth=data_text(selected).plain), style="bold")
+        if self.route is None:
+            out.update(Text("\n").join([title, Text(tr("map.dir.unreachable"))]))
+            return
+        result = directions(self.grid, self.route)
+        lines = [title]
+        lines += [Text(f"{number}. ") + Text(line) for number, line in enumerate(describe(result, tr.lang), start=1)]
+        metres = sum(leg.metres for leg in result.legs)
+        if metres:
+            lines.append(Text(tr("map.route.length", metres=tr.number(metres)), style="dim"))
+        out.update(Text("\n").join(lines))
+
+    def _update_status(self) -> None:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        floor_map = self.floor_map
+        parts = [tr("map.zoom", level=floor_map.zoom + 1, levels=floor_map.zoom_levels)]
+        if floor_map.results:
+            parts.append(tr("map.results", count=tr.number(len(floor_map.results))))
+        if self.plan.auto:
+            parts.append(tr("map.auto_note"))
+        self.query_one("#map-status", Static).update(Text(" · ").join(Text(p) for p in parts))
+
+    def relabel(self) -> None:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        self.query_one("#map-find", Input).placeholder = tr("map.find.placeholder")
+        self.query_one("#map-start-label", Static).update(Text(tr("map.start"), style="bold"))
+        self.query_one("#map-open-booth", Button).label = tr("map.open_booth")
+        self._fill_starts()
+        self.query_one("#map-legend", Static).update(self._legend())
+        self.query_one("#map-booth", BoothDetail).refresh_content()
+        self.query_one("#map-open-booth", Button).display = self.floor_map.selected is not None
+        self._update_route()
+
+    def _start_label(self, start: Start) -> Text:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        if start.kind == "booth":
+            return Text(tr("map.start.booth", booth=data_text(start.name).plain))
+        return data_text(start.name)
+
+    def _fill_starts(self) -> None:
+        select: Select[int] = self.query_one("#map-start", Select)
+        options = [(self._start_label(s), i) for i, s in enumerate(self.starts)]
+        if self.booth_as_start is not None:
+            options.insert(0, (self._start_label(self.booth_as_start), BOOTH_START))
+        with select.prevent(Select.Changed):
+            select.set_options(options)
+            if self.start is not None and self.start is self.booth_as_start:
+                select.value = BOOTH_START
+            elif self.start in self.starts:
+                select.value = self.starts.index(self.start)
+
+    def _legend(self) -> Text:
+        tr = self.app.tr  # type: ignore[attr-defined]
+        floor_map = self.floor_map
+        lines = [Text(tr("map.legend"), style="bold")]
+        for zone in self.plan.zones:
+            swatch = floor_map.get_component_rich_style(f"floor-map--zone-{zone.colour % ZONE_COLOURS}")
+            lines.append(Text.assemble(Text("  ", style=swatch), " ", data_text(zone.name)))
+        lines.append(Text.assemble(Text("  ", style=floor_map.get_component_rich_style("floor-map--selected")),
+                                   " ", tr("map.legend.selected")))  # fmt: skip
+        lines.append(Text.assemble(Text("  ", style=floor_map.get_component_rich_style("floor-map--result")),
+                                   " ", tr("map.legend.result")))  # fmt: skip
+        lines.append(Text.assemble(Text("━━", style=floor_map.get_component_rich_style("floor-map--route")),
+                                   " ", tr("map.legend.route")))  # fmt: skip
+        lines.append(Text.assemble(Text("◉ ", style=floor_map.get_component_rich_style("floor-map--here")),
+                                   " ", tr("map.here")))  # fmt: skip
+        lines.append(Text.assemble(Text("▲ ", style=floor_map.get_component_rich_style("floor-map--entrance")),
+                                   " ", tr("map.entrance.entrance")))  # fmt: skip
+        lines.append(Text.assemble(Text("▼ ", style=floor_map.get_component_rich_style("floor-map--exit")),
+                                   " ", tr("map.entrance.exit")))  # fmt: skip
+        kinds = dict.fromkeys(landmark.kind for landmark in self.plan.landmarks)
+        for kind in kinds:
+            lines.append(Text.assemble(Text(f"{tr(f'map.short.{kind}')[:2] or '■':2}",
+                                            style=floor_map.get_component_rich_style("floor-map--landmark")),
+                                       " ", tr(f"map.landmark.{kind}")))  # fmt: skip
+        return Text("\n").join(lines)
+
+    # Events and actions -------------------------------------------------------------------------
+
+    @on(FloorMap.BoothClicked)
+    async def pick_booth(self, event: FloorMap.BoothClicked) -> None:
+        if event.activated:
+            await self.action_open_booth()
+            return
+        self._requested_booth = event.booth_no
+        self.floor_map.set_selected(event.booth_no, centre=False)
+        self.select_booth(event.booth_no)
+
+    @on(Input.Changed, "#map-find")
+    def find_exact(self, event: Input.Changed) -> None:
+        booth = self.catalog.booth(event.value.strip()) if event.value.strip() else None
+        if booth is not None:
+            self._requested_booth = booth.booth_no
+            self.select_booth(booth.booth_no)
+
+    @on(Input.Submitted, "#map-find")
+    def find_first(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            return
+        result = self.catalog.search_booths(text)
+        if result.ids:
+            booth_no = self.catalog.booths[result.ids[0]].booth_no
+            self._requested_booth = booth_no
+            self.select_booth(booth_no)
+            self.floor_map.focus()
+
+    @on(Select.Changed, "#map-start")
+    def change_start(self, event: Select.Changed) -> None:
+        value = event.value
+        if value == BOOTH_START:
+            self.start = self.booth_as_start
+        elif isinstance(value, int) and 0 <= value < len(self.starts):
+            self.start = self.starts[value]
+        self._update_route()
+
+    @on(BoothDetail.ProductRequested)
+    async def open_product(self, event: BoothDetail.ProductRequested) -> None:
+        await self.app.open_product(event.product)  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#map-open-booth")
+    async def open_booth_pressed(self) -> None:
+        await self.action_open_booth()
+
+    def action_find(self) -> None:
+        self.query_one("#map-find", Input).focus()
+
+    def action_start_here(self) -> None:
+        selected = self.floor_map.selected
+        start = booth_start(self.grid, selected) if selected else None
+        if start is None:
+            return
+        self.booth_as_start = self.start = start
+        self._fill_starts()
+        self._update_route()
+
+    def action_clear_map(self) -> None:
+        self._requested_booth = None
+        self.floor_map.set_results(())
+        self.select_booth(None)
+        self.floor_map.focus()
+
+    async def action_open_booth(self) -> None:
+        selected = self.floor_map.selected
+        if selected:
+            await self.app.open_booth(selected)  # type: ignore[attr-defined]
+
+    def action_toggle_legend(self) -> None:
+        legend = self.query_one("#map-legend", Static)
+        legend.display = not legend.display
