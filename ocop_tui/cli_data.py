@@ -67,7 +67,10 @@ def _write_report(path: Path, problems: list[ImportProblem], lang: Lang) -> None
     writer.writerow([t(key, lang) for key in ("import.col.file", "import.col.row", "import.col.column",
                                              "cli.col.value", "cli.col.problem", "cli.col.severity")])  # fmt: skip
     for p in problems:
-        writer.writerow([p.file, p.row, p.column, p.value, p.message(lang), t(f"cli.severity.{p.severity}", lang)])
+        cells = [p.file, p.row, p.column, p.value, p.message(lang), t(f"cli.severity.{p.severity}", lang)]
+        # Values come from the organisers' files: "=HYPERLINK(...)" must stay text when Excel opens this
+        # report (it is read, never imported, so the apostrophe costs nothing).
+        writer.writerow(["'" + cell if cell[:1] in ("=", "+", "-", "@") else cell for cell in cells])
     try:
         path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
     except OSError as exc:

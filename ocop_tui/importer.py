@@ -30,8 +30,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from dataclasses import replace as with_changes
-from functools import lru_cache
 from datetime import date, datetime, time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 

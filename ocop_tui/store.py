@@ -14,6 +14,7 @@ import os
 import re
 import sys
 import tempfile
+from glob import escape as glob_escape
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -305,6 +306,16 @@ def _tinydb_on(tables: Tables) -> TinyDB:
     return db
 
 
+def _remove_stale_temp_files(path: Path) -> None:
+    """Temp files left by a writer that was killed mid-write. Only called under the lock, so no
+    running writer owns one."""
+    for stale in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass  # never fail a write over housekeeping
+
+
 def write_store(
     path: Path,
     change: Callable[[TinyDB], None],
@@ -329,6 +340,7 @@ def write_store(
     except OSError as exc:  # e.g. a read-only folder: the lock file cannot be created
         raise StoreWriteFailed(path, f"cannot take the write lock: {exc.strerror or exc}") from exc
     try:
+        _remove_stale_temp_files(path)
         if path.exists() or not create:
             try:
                 tables, _ = read_tables(path)

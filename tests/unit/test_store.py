@@ -783,3 +783,23 @@ def test_replace_tables_leaves_the_callers_dict_alone(store_path: Path) -> None:
     store_module.replace_tables(store_path, tables)
     assert tables == snapshot
     assert json.loads(store_path.read_bytes()) == snapshot
+
+
+def test_a_write_removes_temp_files_left_by_a_killed_writer(tmp_path):
+    """A writer killed between mkstemp and os.replace leaves .NAME.*.tmp; the next write (under the
+    lock, so no live writer owns one) removes it, and leaves other files alone."""
+    from ocop_tui.store import write_store
+
+    store = tmp_path / "fair.json"
+    import json as _json
+
+    from ocop_tui.demo import generate_fair
+
+    store.write_text(_json.dumps(generate_fair(products=30, booths=5, floor_plan=False)), encoding="utf-8")
+    stale = tmp_path / ".fair.json.abc123.tmp"
+    stale.write_bytes(b"{partial")
+    other = tmp_path / ".other.json.abc123.tmp"
+    other.write_bytes(b"x")
+    write_store(store, lambda db: None)
+    assert not stale.exists()
+    assert other.exists()
