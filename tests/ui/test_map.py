@@ -287,3 +287,58 @@ async def test_zone_and_type_bars_filter_products_by_their_booth(app):
         screen = app.screen
         assert screen.filters == {"zone": {"Khu các tỉnh"}}
         assert {app.catalog.booth_of(i).booth_no for i in screen.table.rows} == {"B-01", "B-02"}
+
+
+async def test_theme_switch_recolours_the_map_and_legend(app):
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await open_map(pilot)
+        screen.show("K-07")
+        await pilot.pause()
+        floor_map = screen.floor_map
+        before = floor_map.get_component_rich_style("floor-map--zone-0")
+        await pilot.press("f8")
+        await pilot.pause()
+        after = floor_map.get_component_rich_style("floor-map--zone-0")
+        assert after != before
+        line = floor_map.render_line(floor_map.size.height // 2)  # drawn again, without error
+        assert line.cell_length == floor_map.scrollable_content_region.width
+
+
+async def test_a_click_does_not_move_the_map(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_map(pilot)
+        floor_map = screen.floor_map
+        for _ in range(len(ZOOMS)):
+            await pilot.press("plus")
+        await pilot.pause()
+        place = screen.plan.booth("K-07")
+        x, y = floor_map.scroll_x, floor_map.scroll_y
+        floor_map.scroll_to(x + 2, y + 1, animate=False)  # off centre: a recentring would show
+        await pilot.pause()
+        before = (floor_map.scroll_x, floor_map.scroll_y)
+        booth = next(
+            (no for row in range(floor_map.size.height) for column in range(floor_map.size.width)
+             if (no := floor_map.booth_at(column, row)) is not None),
+            None,
+        )  # fmt: skip
+        assert booth is not None and place is not None
+        await pilot.click(floor_map, offset=point_on(floor_map, booth))
+        await pilot.pause()
+        assert floor_map.selected == booth
+        assert (floor_map.scroll_x, floor_map.scroll_y) == before
+
+
+async def test_rows_far_from_the_first_view_are_drawn_when_scrolled_to(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_map(pilot)
+        floor_map = screen.floor_map
+        for _ in range(len(ZOOMS)):
+            await pilot.press("plus")
+        floor_map.scroll_to(0, 0, animate=False)
+        await pilot.pause()
+        top_line = floor_map.render_line(0).text
+        assert top_line.lstrip().startswith("┌")  # the fence's top-left corner
+        floor_map.scroll_end(animate=False)
+        await pilot.pause()
+        last = floor_map.render_line(floor_map.scrollable_content_region.height - 1).text
+        assert "▲" in last or "─" in last  # the street side: fence and entrances

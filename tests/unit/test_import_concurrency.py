@@ -125,6 +125,10 @@ def test_kill_9_at_every_step_of_the_write(tmp_path: Path) -> None:
     seen = []
     for step in range(1, steps + 1):
         store.write_bytes(old)
+        # A killed run can leave its temp file; the next write would remove it (one more os.unlink,
+        # shifting the step numbers), so each run starts from the same clean folder.
+        for leftover in tmp_path.glob(".fair.json.*.tmp"):
+            leftover.unlink()
         crashed = subprocess.run([sys.executable, "-c", _CRASHER, str(step), *args], capture_output=True, check=False)
         assert crashed.returncode == -signal.SIGKILL
         seen.append(_check(store, old, new))

@@ -128,7 +128,12 @@ class MapScreen(Screen[None]):
     def on_mount(self) -> None:
         self._choose_start()
         follow_language(self, self.relabel)
+        # The legend's swatches are the theme's colours: redraw them when the theme changes.
+        self.watch(self.app, "theme", lambda _theme: self.call_after_refresh(self._refresh_legend), init=False)
         self.floor_map.focus()
+
+    def _refresh_legend(self) -> None:
+        self.query_one("#map-legend", Static).update(self._legend())
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW_WIDTH
@@ -152,8 +157,8 @@ class MapScreen(Screen[None]):
         self._requested_booth = booth_no
         self.select_booth(booth_no)
 
-    def select_booth(self, booth_no: str | None) -> None:
-        self.floor_map.set_selected(booth_no)
+    def select_booth(self, booth_no: str | None, *, centre: bool = True) -> None:
+        self.floor_map.set_selected(booth_no, centre=centre)
         self._update_route()
         index = self.catalog.booth_index_of(booth_no) if booth_no else None
         self.query_one("#map-booth", BoothDetail).show(index)
@@ -208,7 +213,7 @@ class MapScreen(Screen[None]):
         self.query_one("#map-start-label", Static).update(Text(tr("map.start"), style="bold"))
         self.query_one("#map-open-booth", Button).label = tr("map.open_booth")
         self._fill_starts()
-        self.query_one("#map-legend", Static).update(self._legend())
+        self._refresh_legend()
         self.query_one("#map-booth", BoothDetail).refresh_content()
         self.query_one("#map-open-booth", Button).display = self.floor_map.selected is not None
         self._update_route()
@@ -265,8 +270,7 @@ class MapScreen(Screen[None]):
             await self.action_open_booth()
             return
         self._requested_booth = event.booth_no
-        self.floor_map.set_selected(event.booth_no, centre=False)
-        self.select_booth(event.booth_no)
+        self.select_booth(event.booth_no, centre=False)  # it is on screen already: the map stays put
 
     @on(Input.Changed, "#map-find")
     def find_exact(self, event: Input.Changed) -> None:

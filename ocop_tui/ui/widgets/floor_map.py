@@ -120,8 +120,9 @@ class FloorMap(ScrollView, can_focus=True):
         self.route: Route | None = None
         self.here: Start | None = None
         self.auto_fit = True  # until someone zooms, the map follows the widget's size
-        self._lines: list[Strip] = []
-        self._owners: list[list[int]] = []  # booth index under each character (-1: none)
+        self._lines: list[Strip] = []  # the map's rows _top.._top+len-1 at the current zoom
+        self._owners: list[list[int]] = []  # booth index under each character of those rows (-1: none)
+        self._top = 0
         self._built_for: tuple[object, ...] | None = None
         self._pad = (0, 0)
         self._drag: tuple[int, int, float, float] | None = None
@@ -166,7 +167,7 @@ class FloorMap(ScrollView, can_focus=True):
     def booth_at(self, x: int, y: int) -> str | None:
         """The booth under a point of the widget's content area, if any."""
         mx = x + round(self.scroll_x) - self._pad[0]
-        my = y + round(self.scroll_y) - self._pad[1]
+        my = y + round(self.scroll_y) - self._pad[1] - self._top
         if 0 <= my < len(self._owners) and 0 <= mx < len(self._owners[my]):
             index = self._owners[my][mx]
             if index >= 0:
@@ -288,40 +289,50 @@ class FloorMap(ScrollView, can_focus=True):
     # Rendering ----------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        self._ensure_built()
-        width = self.scrollable_content_region.width
+        region = self.scrollable_content_region
+        size = self.map_size
+        self._pad = (max(0, (region.width - size.width) // 2), max(0, (region.height - size.height) // 2))
+        width = region.width
         floor = self.get_component_rich_style("floor-map--floor")
         row = y + round(self.scroll_y) - self._pad[1]
-        if not 0 <= row < len(self._lines):
+        if not 0 <= row < size.height:
             return Strip.blank(width, floor)
+        self._ensure_built(row)
         left = round(self.scroll_x) - self._pad[0]
-        line = self._lines[row]
+        line = self._lines[row - self._top]
         if left < 0:
             line = Strip.join([Strip.blank(-left, floor), line])
             left = 0
         return line.crop_extend(left, left + width, floor)
 
-    def _ensure_built(self) -> None:
+    def _ensure_built(self, row: int) -> None:
+        """Draw the rows around the view (a screen above and below) when `row` or the state is not drawn.
+
+        Only a window is drawn so a plan for 10,000 booths, zoomed in, costs no more than the demo's.
+        """
         key = (self.zoom, self.app.theme, self.app.tr.lang, self.selected, self.results, self.route,  # type: ignore[attr-defined]
                self.here, self.scrollable_content_region.size)  # fmt: skip
-        if key != self._built_for:
-            self._build()
+        if key != self._built_for or not self._top <= row < self._top + len(self._lines):
+            view = self.scrollable_content_region.height
+            first = round(self.scroll_y) - self._pad[1]
+            top = max(0, min(row, first) - view)
+            self._build(top, min(self.map_size.height, max(row + 1, first + 2 * view)))
             self._built_for = key
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name)
 
-    def _build(self) -> None:
+    def _build(self, top: int, bottom: int) -> None:
+        """Draw the map's rows top..bottom-1 (every coordinate below is a map row; arrays are offset)."""
         plan, grid = self.plan, self.grid
         sx, sy = ZOOMS[self.zoom]
         size = self.map_size
         width, height = size.width, size.height
-        region = self.scrollable_content_region
-        self._pad = (max(0, (region.width - width) // 2), max(0, (region.height - height) // 2))
         floor = self._style("floor-map--floor")
-        chars = [[" "] * width for _ in range(height)]
-        styles = [[floor] * width for _ in range(height)]
-        owners = [[-1] * width for _ in range(height)]
+        rows = bottom - top
+        chars = [[" "] * width for _ in range(rows)]
+        styles = [[floor] * width for _ in range(rows)]
+        owners = [[-1] * width for _ in range(rows)]
         zone_styles = [self._style(f"floor-map--zone-{i}") for i in range(ZONE_COLOURS)]
 
         def screen_rect(rect: Rect) -> tuple[int, int, int, int]:
@@ -331,9 +342,9 @@ class FloorMap(ScrollView, can_focus=True):
             return x0, y0, min(x1, width), min(y1, height)
 
         def put(x: int, y: int, char: str, style: Style) -> None:
-            if 0 <= x < width and 0 <= y < height:
-                chars[y][x] = char
-                styles[y][x] = style
+            if 0 <= x < width and top <= y < bottom:
+                chars[y - top][x] = char
+                styles[y - top][x] = style
 
         def write(x: int, y: int, text: str, style: Style) -> None:
             for offset, char in enumerate(text):
@@ -383,10 +394,12 @@ class FloorMap(ScrollView, can_focus=True):
             elif place.booth_no in self.results:
                 base = base + result_style
             x0, y0, x1, y1 = screen_rect(rect)
-            for y in range(y0, y1):
+            if y1 <= top or y0 >= bottom:
+                continue
+            for y in range(max(y0, top), min(y1, bottom)):
                 for x in range(x0, x1):
                     put(x, y, " ", base)
-                    owners[y][x] = index
+                    owners[y - top][x] = index
                     solid.add((x, y))
             if boxed and x1 - x0 >= 3 and y1 - y0 >= 3:
                 write(x0, y0, "┌" + "─" * (x1 - x0 - 2) + "┐", base)
@@ -419,13 +432,14 @@ class FloorMap(ScrollView, can_focus=True):
         # character shares with them.
         wall_style = self._style("floor-map--wall")
         walls: set[tuple[int, int]] = set()
+        near = range(max(0, top - 1), min(height, bottom + 1))  # a row either side, for the joins
         for x in range(width):
-            walls.update({(x, 0), (x, height - 1)})
-        for y in range(height):
+            walls.update((x, y) for y in (0, height - 1) if y in near)
+        for y in near:
             walls.update({(0, y), (width - 1, y)})
         for rect in plan.walls:
             x0, y0, x1, y1 = screen_rect(rect)
-            walls.update((x, y) for y in range(y0, y1) for x in range(x0, x1))
+            walls.update((x, y) for y in range(max(y0, near.start), min(y1, near.stop)) for x in range(x0, x1))
         for x, y in walls:
             key = tuple(int(n in walls) for n in ((x, y - 1), (x + 1, y), (x, y + 1), (x - 1, y)))
             put(x, y, WALLS[key], wall_style)  # type: ignore[index]
@@ -452,8 +466,8 @@ class FloorMap(ScrollView, can_focus=True):
                     if other is not None:
                         dx, dy = other[0] - x, other[1] - y
                         links.add("e" if dx > 0 else "w" if dx < 0 else "s" if dy > 0 else "n")
-                if 0 <= x < width and 0 <= y < height and (x, y) not in solid:
-                    put(x, y, ROUTE.get(frozenset(links), "•"), styles[y][x] + route_style)
+                if 0 <= x < width and top <= y < bottom and (x, y) not in solid:
+                    put(x, y, ROUTE.get(frozenset(links), "•"), styles[y - top][x] + route_style)
 
         # Entrances and exits: a gap in the wall line with an arrow pointing in (or out, for exits).
         for entrance in plan.entrances:
@@ -476,6 +490,7 @@ class FloorMap(ScrollView, can_focus=True):
             put(_centre(hx, sx), _centre(hy, sy), "◉", self._style("floor-map--here"))
 
         self._owners = owners
+        self._top = top
         self._lines = [
             Strip([Segment(char, style) for char, style in zip(row_chars, row_styles)], width).simplify()
             for row_chars, row_styles in zip(chars, styles)
