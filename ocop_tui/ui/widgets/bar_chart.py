@@ -75,7 +75,10 @@ class BarChart(Widget, can_focus=True):
         width = self.size.width
         if y == 0:
             title = self.get_component_rich_style("bar-chart--title")
-            return Strip(Text(self.title, style=title).render(self.app.console), width).crop_extend(0, width, title)
+            # end="" or Rich adds a newline segment, which breaks the line in two on screen.
+            heading = Text(self.title, style=title, end="")
+            # No cell length given: the strip must measure itself, or crop_extend cannot pad it.
+            return Strip(heading.render(self.app.console)).crop_extend(0, width, title)
         index = y - 1
         if index >= len(self.bars):
             return Strip.blank(width, self.rich_style)
@@ -91,6 +94,7 @@ class BarChart(Widget, can_focus=True):
         cursor = self.has_focus and index == self.cursor
         base = self.get_component_rich_style("bar-chart--cursor") if cursor else self.rich_style
         label = bar.label.copy()
+        label.end = ""
         label.truncate(label_width, overflow="ellipsis", pad=True)
         label.stylize(self.get_component_rich_style("bar-chart--label"), 0)
         segments = list(label.render(self.app.console))
