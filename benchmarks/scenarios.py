@@ -27,7 +27,8 @@ QUICK_QUERIES = ("banh", "qzx")
 SORT_PRESSES = 6  # ctrl+s walks name, stars, group, province, booth, price
 FACET_TOGGLES = 6  # on, off, on, ...
 QUIET = 0.06  # seconds of silence that end a repaint
-SETTLE = 0.4  # after start-up: let background work finish before typing
+SETTLE = 1.0  # after start-up: background work (the search index) finishes before the first key
+FOCUS_SETTLE = 0.3  # after a focus move
 START_TIMEOUT = 120.0
 STEP_TIMEOUT = 30.0
 
@@ -141,17 +142,18 @@ def run_app(store: BenchStore, expect: Expectations, cols: int, rows: int, cwd: 
             ready = program.wait_for([expect.first_name, expect.ready], since=program.started, timeout=START_TIMEOUT)
             session.startup_s = ready.found - program.started
             program.drain(SETTLE)
-            session.keystrokes_ms = _type(program, expect.keystrokes, expect.ready)
-            program.press("f7")  # focus the facets; the cursor is on the first province
-            program.drain(SETTLE)
+            # Facets first, while the panel's cursor is still on the first province (searches move it).
+            program.press("f7")  # focus the facets
+            program.drain(FOCUS_SETTLE)
             for i in range(FACET_TOGGLES):
                 session.facet_ms.append(_step(program, "space", [expect.facet_off if i % 2 else expect.facet_on]))
             if FACET_TOGGLES % 2:
                 _step(program, "space", [expect.facet_off])
-            program.press("f7")  # back to the search box, then into the results
-            program.drain(SETTLE)
-            program.press("enter")
-            program.drain(SETTLE)
+            program.press("f7")  # back to the search box
+            program.drain(FOCUS_SETTLE)
+            session.keystrokes_ms = _type(program, expect.keystrokes, expect.ready)
+            program.press("enter")  # into the results, where ctrl+s sorts
+            program.drain(FOCUS_SETTLE)
             for marker in expect.sorts:
                 session.sort_ms.append(_step(program, "ctrl+s", [marker]))
         except TerminalTimeout as error:

@@ -8,20 +8,24 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from importlib import import_module
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
+from .config import MAX_IDLE_SECONDS, MIN_IDLE_SECONDS
 from .i18n import DEFAULT_LANG, format_number, t
 from .model import LANGS, Lang, group_label, stars_text
 from .paths import demo_store_path
 from .records import Problem
 from .store import StoreError, StoreInvalid, load_store
 from .text import clean, vi_sort_key
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
@@ -56,6 +60,8 @@ def fail(message: str, code: int, lang: Lang = DEFAULT_LANG) -> NoReturn:
 
 
 def problems_table(problems: list[Problem], lang: Lang, *, title: str | None = None) -> Table:
+    from rich.table import Table  # only when there is something to list: not on the app's start path
+
     table = Table(title=title, show_lines=False, expand=False)
     for key in ("cli.col.severity", "cli.col.table", "cli.col.record", "cli.col.field", "cli.col.value",
                 "cli.col.problem"):  # fmt: skip
@@ -91,7 +97,34 @@ def _tolerate_narrow_terminals() -> None:
 
 
 class DefaultToApp(click.Group):
-    """A group whose bare invocation runs the browser (`ocop-tui --data x.json`)."""
+    """A group whose bare invocation runs the browser (`ocop-tui --data x.json`).
+
+    The organisers' commands live in their own modules, registered with `register_later`: they are
+    imported only when a command is looked up or listed, so starting the browser does not pay for them.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._registrars: list[str] = []
+
+    def register_later(self, module: str) -> None:
+        """`module`.register(group) adds its commands when one is first needed."""
+        self._registrars.append(module)
+
+    def _register_all(self) -> None:
+        while self._registrars:
+            import_module(self._registrars.pop(0), __package__).register(self)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and self._registrars:
+            self._register_all()
+            command = super().get_command(ctx, cmd_name)
+        return command
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._register_all()
+        return super().list_commands(ctx)
 
 
 @click.group(cls=DefaultToApp, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,7 +133,7 @@ class DefaultToApp(click.Group):
 @click.option("--kiosk", is_flag=True, help="Public kiosk mode: locked down, PIN to exit (see `ocop-tui kiosk-pin`).")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Kiosk settings (TOML). Default: $OCOP_TUI_CONFIG, else the user's config folder.")
-@click.option("--idle-seconds", type=click.IntRange(5, 86400), default=None,
+@click.option("--idle-seconds", type=click.IntRange(MIN_IDLE_SECONDS, MAX_IDLE_SECONDS), default=None,
               help="Kiosk: back to the home screen after this long without input (default 90, or the config's).")
 @click.pass_context
 def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, config_path: Path | None,
@@ -126,9 +159,15 @@ def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, co
     except StoreError as error:
         report_store_error(error, lang)
     from .catalog import Catalog
-    from .ui.app import make_app
 
     catalog = Catalog.from_tables(loaded.tables, path)
+    del loaded  # the parsed JSON: the records are all the app needs, so free it before the UI starts
+    from .memory import freeze_long_lived, release_free_memory
+
+    release_free_memory()
+    freeze_long_lived()
+    from .ui.app import make_app
+
     app = make_app(catalog, lang=lang)
     app.run()
     sys.exit(app.return_code or 0)
@@ -167,6 +206,8 @@ def validate(ctx: click.Context, data_path: Path | None) -> None:
 
 
 def _count_table(title: str, counts: Counter[str], label, lang: Lang, order=None) -> Table:
+    from rich.table import Table
+
     table = Table(title=title)
     table.add_column("", overflow="fold")
     table.add_column(t("cli.stats.count", lang), justify="right")
@@ -210,7 +251,7 @@ def stats(ctx: click.Context, data_path: Path | None) -> None:
                                lambda k: stars_text(int(k)), lang, order=lambda c: sorted(c, reverse=True)))  # fmt: skip
     console.print(_count_table(t("cli.stats.by_zone", lang), Counter(b.zone for b in catalog.booths),
                                lambda k: k, lang))  # fmt: skip
-from .cli_map import register as _register_map; _register_map(main)  # noqa: E402, E702
-from .cli_data import register as _register_data; _register_data(main)  # noqa: E402, E702
-from .cli_demo import register as _register_demo; _register_demo(main)  # noqa: E402, E702
-from .cli_kiosk import register as _register_kiosk; _register_kiosk(main)  # noqa: E402, E702
+main.register_later(".cli_map")  # type: ignore[attr-defined]
+main.register_later(".cli_data")  # type: ignore[attr-defined]
+main.register_later(".cli_demo")  # type: ignore[attr-defined]
+main.register_later(".cli_kiosk")  # type: ignore[attr-defined]

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .cli import EXIT_UNREADABLE, fail, report_store_error, stdout
-from .config import MAX_IDLE_SECONDS, MIN_IDLE_SECONDS, ConfigError, load_settings, resolve_config_path, save_pin_hash
+from .config import ConfigError, load_settings, resolve_config_path, save_pin_hash
 from .i18n import format_number, t
 from .misses import misses_path, most_frequent, read_misses
 from .model import Lang
@@ -33,7 +33,6 @@ config_option = click.option(
     default=None,
     help="Kiosk settings (TOML). Default: $OCOP_TUI_CONFIG, else config.toml in the user's config folder.",
 )
-idle_type = click.IntRange(MIN_IDLE_SECONDS, MAX_IDLE_SECONDS)
 
 
 def _lang(ctx: click.Context) -> Lang:
@@ -83,8 +82,12 @@ def run_kiosk(data_path: Path, config_path: Path | None, idle_seconds: int | Non
     sys.exit(app.return_code or 0)
 
 
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
 def _read_pin(lang: Lang) -> str:
-    if sys.stdin.isatty():
+    if _stdin_is_terminal():
         return click.prompt(
             t("kiosk.pin.prompt", lang), hide_input=True, confirmation_prompt=t("kiosk.pin.confirm", lang),
             prompt_suffix=": ",
@@ -144,7 +147,8 @@ def misses_command(ctx: click.Context, config_path: Path | None, top: int) -> No
         console.print(Text(t("report.none", lang, path=path)))
         return
     everything = most_frequent(entries, len(entries))
-    table = Table(title=t("report.title", lang), title_justify="left")
+    console.print(Text(t("report.title", lang), style="bold"))
+    table = Table()
     table.add_column(t("report.col.rank", lang), justify="right")
     table.add_column(t("report.col.count", lang), justify="right")
     table.add_column(t("report.col.query", lang), overflow="fold")

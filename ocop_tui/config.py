@@ -87,7 +87,8 @@ def _settings_from(path: Path, document: dict[str, Any]) -> KioskSettings:
         raise ConfigError(f"{path}: '{TABLE}' must be a table ([{TABLE}])")
     unknown = sorted(set(table) - set(KNOWN_KEYS))
     if unknown:
-        raise ConfigError(f"{path}: unknown setting(s) in [{TABLE}]: {', '.join(unknown)} (known: {', '.join(KNOWN_KEYS)})")
+        known = ", ".join(KNOWN_KEYS)
+        raise ConfigError(f"{path}: unknown setting(s) in [{TABLE}]: {', '.join(unknown)} (known: {known})")
 
     def where(key: str) -> str:
         return f"{path}: [{TABLE}] {key}"
@@ -102,7 +103,9 @@ def _settings_from(path: Path, document: dict[str, Any]) -> KioskSettings:
             raise ConfigError(f"{where('pin_hash')}: {exc}; set it again with `ocop-tui kiosk-pin`") from None
     idle = table.get("idle_seconds", DEFAULT_IDLE_SECONDS)
     if isinstance(idle, bool) or not isinstance(idle, int) or not MIN_IDLE_SECONDS <= idle <= MAX_IDLE_SECONDS:
-        raise ConfigError(f"{where('idle_seconds')} must be a whole number from {MIN_IDLE_SECONDS} to {MAX_IDLE_SECONDS}")
+        raise ConfigError(
+            f"{where('idle_seconds')} must be a whole number from {MIN_IDLE_SECONDS} to {MAX_IDLE_SECONDS}"
+        )
     location = table.get("location")
     if isinstance(location, int) and not isinstance(location, bool):
         location = str(location)  # booth 12 written without quotes
@@ -115,7 +118,8 @@ def _settings_from(path: Path, document: dict[str, Any]) -> KioskSettings:
     if log_dir is not None and (not isinstance(log_dir, str) or not log_dir.strip()):
         raise ConfigError(f"{where('log_dir')} must be a folder path")
     reload_seconds = table.get("reload_seconds", DEFAULT_RELOAD_SECONDS)
-    if isinstance(reload_seconds, bool) or not isinstance(reload_seconds, (int, float)) or not 0.5 <= reload_seconds <= 10:
+    if (isinstance(reload_seconds, bool) or not isinstance(reload_seconds, (int, float))
+            or not 0.5 <= reload_seconds <= 10):  # fmt: skip
         raise ConfigError(f"{where('reload_seconds')} must be a number of seconds from 0.5 to 10")
     return KioskSettings(
         pin_hash=pin_hash,

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, fields
 from datetime import date
+from itertools import repeat
 from typing import Any, Literal, Mapping
 
 from .floorplan import POSITION_FIELDS, PlanProblems, read_position
@@ -143,6 +145,241 @@ _BOOTH_FIELDS = BOOTH_REQUIRED + BOOTH_OPTIONAL
 _PRODUCT_FIELDS = PRODUCT_REQUIRED + PRODUCT_OPTIONAL
 
 
+# Fast paths -----------------------------------------------------------------------------------------
+# A store of 100,000 products is checked at every start, and nearly every document in it is already
+# clean. These functions recognise that common case (an exact dict of printable, NFC text within its
+# limit and plain ints within range) and build the record directly. They return None for anything else,
+# never report a problem, and the full check below then runs and reports exactly as before: same rules,
+# same messages. The result for a document they accept is identical to the full check's.
+
+# Most records have no extra fields: they share one empty mapping (records are read-only, and `extra` is
+# typed as a Mapping; a plain dict, so records still pickle and deep-copy).
+_NO_EXTRA: Mapping[str, Any] = {}
+_PRODUCT_KNOWN = frozenset(_PRODUCT_FIELDS)
+_BOOTH_KNOWN = frozenset(_BOOTH_FIELDS + POSITION_FIELDS)
+_PRODUCT_TEXT = tuple((name, _limit(name)) for name in PRODUCT_REQUIRED if name != "stars")
+_PRODUCT_OPTIONAL_TEXT = tuple((name, _limit(name)) for name in ("name_en", "unit", "description"))
+_PRODUCT_OPTIONAL_INT = (("subgroup", 1, len(PRODUCT_SETS)), ("price_vnd", 0, None), ("certified_year", 2018, 2100))
+_BOOTH_TEXT = tuple((name, _limit(name)) for name in BOOTH_REQUIRED)
+_BOOTH_OPTIONAL_TEXT = tuple((name, _limit(name)) for name in BOOTH_OPTIONAL)
+
+
+def _plain_text(value: Any, limit: int) -> str | None:
+    """What _Checker.text returns for `value` when that involves no problem and no change but strip()."""
+    # isprintable() is False for every character clean() removes (controls, ESC, bidi marks, newlines).
+    if type(value) is not str or not value.isprintable() or not (value.isascii() or unicodedata.is_normalized("NFC", value)):
+        return None
+    value = value.strip()
+    return value if value and len(value) <= limit else None
+
+
+def _plain_optional_text(value: Any, limit: int) -> str | None:
+    if value is None or (type(value) is str and not value.strip()):
+        return ""
+    return _plain_text(value, limit)
+
+
+def _fast_product(doc: Any) -> Product | None:
+    if type(doc) is not dict:
+        return None
+    get = doc.get
+    values: dict[str, Any] = {}
+    for name, limit in _PRODUCT_TEXT:
+        text = _plain_text(get(name), limit)
+        if text is None:
+            return None
+        values[name] = text
+    for name, limit in _PRODUCT_OPTIONAL_TEXT:
+        text = _plain_optional_text(get(name), limit)
+        if text is None:
+            return None
+        values[name] = text
+    stars = get("stars")
+    if type(stars) is not int or not MIN_STARS <= stars <= MAX_STARS:
+        return None
+    values["stars"] = stars
+    for name, low, high in _PRODUCT_OPTIONAL_INT:
+        number = get(name)
+        if number is not None and (type(number) is not int or number < low or (high is not None and number > high)):
+            return None
+        values[name] = number
+    group, subgroup = values["group"], values["subgroup"]
+    if group not in GROUPS or (subgroup is not None and PRODUCT_SETS[subgroup].group != group):
+        return None
+    extra = _NO_EXTRA if doc.keys() <= _PRODUCT_KNOWN else _extra(doc, _PRODUCT_FIELDS)
+    return Product(**values, extra=extra)
+
+
+def _fast_booth(doc: Any) -> Booth | None:
+    if type(doc) is not dict:
+        return None
+    get = doc.get
+    values: dict[str, Any] = {}
+    for name, limit in _BOOTH_TEXT:
+        text = _plain_text(get(name), limit)
+        if text is None:
+            return None
+        values[name] = text
+    for name, limit in _BOOTH_OPTIONAL_TEXT:
+        text = _plain_optional_text(get(name), limit)
+        if text is None:
+            return None
+        values[name] = text
+    if values["exhibitor_type"] not in EXHIBITOR_TYPES:
+        return None
+    x, y, w, h = (get(name) for name in POSITION_FIELDS)
+    if x is None and y is None and w is None and h is None:
+        position = None
+    elif type(x) is int and type(y) is int and type(w) is int and type(h) is int and x >= 0 and y >= 0 and w >= 1 and h >= 1:
+        position = (x, y, w, h)  # read_position's Rect(...).as_tuple()
+    else:
+        return None
+    extra = _NO_EXTRA if doc.keys() <= _BOOTH_KNOWN else _extra(doc, _BOOTH_FIELDS + POSITION_FIELDS)
+    return Booth(**values, extra=extra, position=position)
+
+
+
+# Whole tables at once: the same conditions as _fast_product/_fast_booth, checked column by column with
+# C-speed operations (one join per column instead of a method call per value). All or nothing: if any
+# document, id, uniqueness or reference needs a closer look, None, and check_tables goes document by document.
+
+_NONE = type(None)
+_CHUNK = 4096  # values joined at a time: a whole description column would be a large temporary string
+
+
+def _column_text(column: list[Any], limit: int, *, required: bool) -> list[str] | None:
+    kinds = set(map(type, column))
+    if kinds != {str}:
+        if required or not kinds <= {str, _NONE}:
+            return None
+        column = ["" if value is None else value for value in column]
+    for start in range(0, len(column), _CHUNK):
+        # "|" is printable and a starter no mark composes with, so the join is printable / NFC exactly
+        # when every value is.
+        joined = "|".join(column[start : start + _CHUNK])
+        if not joined.isprintable() or not (joined.isascii() or unicodedata.is_normalized("NFC", joined)):
+            return None
+    stripped = list(map(str.strip, column))  # whitespace-only optional values become "", as in _Checker.text
+    if (required and not all(stripped)) or max(map(len, stripped), default=0) > limit:
+        return None
+    return stripped
+
+
+def _column_int(column: list[Any], low: int, high: int | None, *, required: bool) -> bool:
+    kinds = set(map(type, column))  # bool is its own type, so True never passes as an int here
+    if kinds != {int}:
+        if required or not kinds <= {int, _NONE}:
+            return False
+        column = [value for value in column if value is not None]
+    return not column or (min(column) >= low and (high is None or max(column) <= high))
+
+
+# Fields whose values repeat (every product of a province, a booth, a producer): the checked records share
+# one string per distinct value instead of keeping every parsed copy (30 MB less at 100,000 products).
+_REPEATING = frozenset({"group", "province", "booth_no", "producer", "unit", "exhibitor_type", "zone"})
+
+
+def _columns(docs: list[Any], text: tuple[tuple[str, int], ...], optional: tuple[tuple[str, int], ...]) -> dict[str, list[Any]] | None:
+    values: dict[str, list[Any]] = {}
+    for (name, limit), required in [(item, True) for item in text] + [(item, False) for item in optional]:
+        column = _column_text([doc.get(name) for doc in docs], limit, required=required)
+        if column is None:
+            return None
+        if name in _REPEATING:
+            one_of_each = dict(zip(column, column))
+            column = list(map(one_of_each.__getitem__, column))
+        values[name] = column
+    return values
+
+
+def _keys(column: list[str]) -> list[str]:
+    """booth_key() of every (already stripped) value."""
+    return list(map(str.lower, column)) if "".join(column).isascii() else list(map(fold, column))
+
+
+def _ids_are_plain(docs: Mapping[Any, Any]) -> bool:
+    """_check_ids would find nothing: every id a str of ASCII digits without a leading 0."""
+    ids = list(docs)
+    return (
+        set(map(type, ids)) <= {str}
+        and all(ids)
+        and "".join(ids).isascii()
+        and "".join(ids).isdigit()
+        and all(len(doc_id) == 1 or doc_id[0] != "0" for doc_id in ids if doc_id[0] == "0")
+    )
+
+
+_PRODUCT_ORDER = tuple(f.name for f in fields(Product))
+_BOOTH_ORDER = tuple(f.name for f in fields(Booth))
+
+
+def _build(cls: type[Any], order: tuple[str, ...], columns: Mapping[str, Any], count: int) -> list[Any]:
+    """cls(**row) for every row, filled a field at a time through the slots: what the generated __init__
+    does (these records have no __post_init__), without a Python call per record."""
+    assert not hasattr(cls, "__post_init__") and hasattr(cls, "__slots__")
+    records = list(map(object.__new__, repeat(cls, count)))
+    for name in order:
+        deque(map(getattr(cls, name).__set__, records, columns[name]), maxlen=0)
+    return records
+
+
+def _fast_products(docs: Mapping[str, Any], booth_keys: Mapping[str, str]) -> list[Product] | None:
+    values = list(docs.values())
+    if not values:
+        return []
+    if set(map(type, values)) != {dict}:
+        return None
+    columns = _columns(values, _PRODUCT_TEXT, _PRODUCT_OPTIONAL_TEXT)
+    if columns is None:
+        return None
+    for name, low, high, required in (("stars", MIN_STARS, MAX_STARS, True),) + tuple(
+        (name, low, high, False) for name, low, high in _PRODUCT_OPTIONAL_INT
+    ):
+        column = [doc.get(name) for doc in values]
+        if not _column_int(column, low, high, required=required):
+            return None
+        columns[name] = column
+    if not set(columns["group"]) <= GROUPS.keys():
+        return None
+    for subgroup, group in set(zip(columns["subgroup"], columns["group"])):
+        if subgroup is not None and PRODUCT_SETS[subgroup].group != group:
+            return None
+    codes = _keys(columns["code"])
+    if len(set(codes)) != len(codes) or not set(_keys(columns["booth_no"])) <= booth_keys.keys():
+        return None
+    unknown = set().union(*values) - _PRODUCT_KNOWN
+    columns["extra"] = [_extra(doc, _PRODUCT_FIELDS) for doc in values] if unknown else repeat(_NO_EXTRA)  # type: ignore[assignment]
+    return _build(Product, _PRODUCT_ORDER, columns, len(values))
+
+
+def _fast_booths(docs: Mapping[str, Any]) -> tuple[list[Booth], list[str], dict[str, str]] | None:
+    values = list(docs.values())
+    if not values:
+        return [], [], {}
+    if set(map(type, values)) != {dict}:
+        return None
+    columns = _columns(values, _BOOTH_TEXT, _BOOTH_OPTIONAL_TEXT)
+    if columns is None or not set(columns["exhibitor_type"]) <= EXHIBITOR_TYPES.keys():
+        return None
+    positions: list[Any] = []
+    for doc in values:
+        x, y, w, h = (doc.get(name) for name in POSITION_FIELDS)
+        if x is None and y is None and w is None and h is None:
+            positions.append(None)
+        elif type(x) is int and type(y) is int and type(w) is int and type(h) is int and x >= 0 and y >= 0 and w >= 1 and h >= 1:
+            positions.append((x, y, w, h))
+        else:
+            return None
+    columns["position"] = positions
+    keys = _keys(columns["booth_no"])
+    if len(set(keys)) != len(keys):
+        return None
+    unknown = set().union(*values) - _BOOTH_KNOWN
+    columns["extra"] = [_extra(doc, _BOOTH_FIELDS + POSITION_FIELDS) for doc in values] if unknown else repeat(_NO_EXTRA)  # type: ignore[assignment]
+    ids = list(docs)
+    return _build(Booth, _BOOTH_ORDER, columns, len(values)), ids, dict(zip(keys, ids))
+
+
 def check_fair(doc: Any, record: str, problems: list[Problem]) -> Fair | None:
     check = _Checker("fair", record, problems)
     if not isinstance(doc, Mapping):
@@ -183,6 +420,9 @@ def check_fair(doc: Any, record: str, problems: list[Problem]) -> Fair | None:
 
 
 def check_booth(doc: Any, record: str, problems: list[Problem]) -> Booth | None:
+    fast = _fast_booth(doc)
+    if fast is not None:
+        return fast
     check = _Checker("booths", record, problems)
     if not isinstance(doc, Mapping):
         check.error("", "must be an object", doc)
@@ -212,6 +452,9 @@ def _collect(check: _Checker, reader: Any, *args: Any) -> Any:
 
 
 def check_product(doc: Any, record: str, problems: list[Problem]) -> Product | None:
+    fast = _fast_product(doc)
+    if fast is not None:
+        return fast
     check = _Checker("products", record, problems)
     if not isinstance(doc, Mapping):
         check.error("", "must be an object", doc)
@@ -260,6 +503,8 @@ class CheckedTables:
 def _check_ids(table: str, docs: Mapping[str, Any], problems: list[Problem]) -> None:
     # TinyDB turns ids into int on every write to a table: "B1" makes the write fail, and "01" and
     # "1" would silently become one document. Only canonical whole numbers are safe.
+    if _ids_are_plain(docs):
+        return
     for doc_id in docs:
         text = str(doc_id)
         if not (text.isascii() and text.isdigit() and str(int(text)) == text):
@@ -284,7 +529,10 @@ def check_tables(tables: Mapping[str, Mapping[str, Any]]) -> CheckedTables:
     booths: list[Booth] = []
     booth_ids: list[str] = []
     seen_booths: dict[str, str] = {}
-    for doc_id, doc in tables.get("booths", {}).items():
+    fast_booths = _fast_booths(tables.get("booths", {}))
+    if fast_booths is not None:
+        booths, booth_ids, seen_booths = fast_booths
+    for doc_id, doc in tables.get("booths", {}).items() if fast_booths is None else ():
         booth = check_booth(doc, doc_id, problems)
         if booth is None:
             continue
@@ -300,9 +548,10 @@ def check_tables(tables: Mapping[str, Mapping[str, Any]]) -> CheckedTables:
     if fair is not None:
         _check_layout(fair, next(iter(fair_docs), ""), booths, booth_ids, problems)
 
-    products: list[Product] = []
+    fast_products = _fast_products(tables.get("products", {}), seen_booths)
+    products: list[Product] = fast_products or []
     seen_codes: dict[str, str] = {}
-    for doc_id, doc in tables.get("products", {}).items():
+    for doc_id, doc in tables.get("products", {}).items() if fast_products is None else ():
         product = check_product(doc, doc_id, problems)
         if product is None:
             continue

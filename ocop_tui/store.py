@@ -19,14 +19,15 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import orjson
-from filelock import FileLock, Timeout
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
 
 from .records import CheckedTables, Problem, check_tables
+
+if TYPE_CHECKING:  # imported where a write needs them: reading a store (starting the app) never does
+    from filelock import FileLock
+    from tinydb import TinyDB
 
 TABLES = ("fair", "booths", "products")
 BACKUPS_KEPT = 5
@@ -190,6 +191,8 @@ def list_backups(path: Path) -> list[Path]:
 
 def lock_for(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> FileLock:
     """The inter-process lock, on a sidecar file: the store itself is replaced, so it cannot hold a lock."""
+    from filelock import FileLock
+
     return FileLock(str(path) + ".lock", timeout=timeout)
 
 
@@ -301,6 +304,9 @@ class WriteResult:
 
 
 def _tinydb_on(tables: Tables) -> TinyDB:
+    from tinydb import TinyDB
+    from tinydb.storages import MemoryStorage
+
     db = TinyDB(storage=MemoryStorage)
     db.storage.write(tables)
     return db
@@ -331,6 +337,8 @@ def write_store(
     contract, StoreInvalid is raised and the file is not touched. `replaces_all` is for a `change` that
     ignores the current tables (restore): a missing or damaged store is then replaced, not refused.
     """
+    from filelock import Timeout
+
     path = Path(path)
     lock = lock_for(path, lock_timeout)
     try:

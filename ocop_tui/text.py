@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import groupby
+from operator import methodcaller
+from typing import Sequence
 
-__all__ = ["fold", "clean", "nfc", "vi_sort_key", "VI_ALPHABET"]
+__all__ = ["fold", "clean", "nfc", "vi_sort_key", "vi_sort_order", "VI_ALPHABET"]
 
 # đ/Đ have no canonical decomposition, so NFD alone would leave them in place.
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
@@ -20,21 +23,24 @@ def _fold_slow(text: str) -> str:
     return stripped.casefold()
 
 
-def _build_fold_table() -> dict[int, str | None]:
-    # Every Latin letter with marks maps straight to its folded form, and lone combining marks
-    # (NFD input) vanish: one C-speed str.translate instead of NFD + a Python loop per character.
-    table: dict[int, str | None] = {}
-    for start, end in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
-        for code in range(start, end):
-            folded = _fold_slow(chr(code))
-            if folded.isascii():
-                table[code] = folded
-    for code in range(0x0300, 0x0370):
-        table[code] = None
-    return table
+# After NFD, Vietnamese (and most Latin) text is ASCII letters plus combining marks from this block;
+# anything else is looked at one character at a time.
+_OTHER_THAN_ASCII_AND_MARKS = re.compile("([^\x00-\x7f\u0300-\u036f])")
+_FOLDED_CHARS: dict[str, str] = {}
 
 
-_FOLD_TABLE = _build_fold_table()
+def _fold_char(char: str) -> str:
+    folded = _FOLDED_CHARS.get(char)
+    if folded is None:
+        folded = _fold_slow(char)
+        if len(_FOLDED_CHARS) < 4096:  # a bounded cache: data in another script must not grow it forever
+            _FOLDED_CHARS[char] = folded
+    return folded
+
+
+def _fold_ascii_part(part: str) -> str:
+    # ASCII letters and U+0300-U+036F marks: dropping every non-ASCII character drops exactly the marks.
+    return part.encode("ascii", "ignore").lower().decode("ascii")
 
 
 def fold(text: str) -> str:
@@ -44,9 +50,14 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    fast = text.translate(_FOLD_TABLE)
-    # Characters outside the table (other scripts, rare marks) take the exact, slower path.
-    return fast.lower() if fast.isascii() else _fold_slow(text)
+    # NFD, then C-speed work on the ASCII-and-marks stretches (all of most Vietnamese text); other
+    # characters (a dash, another script) take the exact per-character rule. Folding is a per-character
+    # mapping, so the pieces join up to the same key as folding the whole text at once.
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    parts = _OTHER_THAN_ASCII_AND_MARKS.split(decomposed)
+    if len(parts) == 1:
+        return _fold_ascii_part(decomposed)
+    return "".join(_fold_ascii_part(part) if i % 2 == 0 else _fold_char(part) for i, part in enumerate(parts))
 
 
 def nfc(text: str) -> str:
@@ -135,3 +146,24 @@ def vi_sort_key(text: str) -> tuple[str, str, str]:
     # Where primaries tie, the remaining characters are the same, so the tone digits line up.
     tones = text.translate(_SORT_TONES)
     return primary, tones, text.swapcase()  # lower case before upper case, as in CLDR
+
+
+
+def vi_sort_order(texts: Sequence[str]) -> list[int]:
+    """The indices of `texts` in vi_sort_key order (ties keep their original order), for many texts at once.
+
+    Sorting by the primary key alone, then by the whole key only inside runs of equal primaries (the same
+    letters with other tones or case: rare), gives the same order for half the work.
+    """
+    texts = [t if t.isascii() or unicodedata.is_normalized("NFC", t) else unicodedata.normalize("NFC", t) for t in texts]
+    primaries = list(map(methodcaller("translate", _SORT_PRIMARY), texts))
+    order = sorted(range(len(texts)), key=primaries.__getitem__)
+    if len(set(primaries)) == len(primaries):
+        return order
+    result: list[int] = []
+    for _, run in groupby(order, key=primaries.__getitem__):
+        indices = list(run)
+        if len(indices) > 1:
+            indices.sort(key=lambda i: (texts[i].translate(_SORT_TONES), texts[i].swapcase()))
+        result.extend(indices)
+    return result

@@ -27,7 +27,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pin.ok": ("Thoát kiosk", "Exit kiosk"),
     "pin.close": ("Quay lại", "Back"),
     "pin.wrong": ("Sai mã PIN. Còn {tries} lần thử.", "Wrong PIN. {tries} tries left."),
-    "pin.locked": ("Nhập sai quá nhiều lần. Thử lại sau {seconds} giây.", "Too many wrong tries. Try again in {seconds} s."),
+    "pin.locked": ("Nhập sai quá nhiều lần. Thử lại sau {seconds} giây.",
+                   "Too many wrong tries. Try again in {seconds} s."),
     "pin.unlocked": ("Có thể nhập lại mã PIN.", "You can enter the PIN again."),
     # Command line
     "kiosk.pin.prompt": ("Mã PIN mới (4–12 chữ số)", "New PIN (4–12 digits)"),
@@ -49,7 +50,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.col.where": ("Tìm trong", "Searched in"),
     "report.where.products": ("sản phẩm", "products"),
     "report.where.booths": ("gian hàng", "booths"),
-    "report.none": ("Chưa ghi nhận lượt tìm nào không có kết quả ({path}).", "No missed searches recorded yet ({path})."),
+    "report.none": ("Chưa ghi nhận lượt tìm nào không có kết quả ({path}).",
+                    "No missed searches recorded yet ({path})."),
     "report.total": ("{count} lượt tìm không có kết quả, {distinct} từ khoá khác nhau ({path})",
                      "{count} searches found nothing, {distinct} different ones ({path})"),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 
 from ocop_tui.catalog import Catalog, load_catalog
@@ -38,7 +39,8 @@ def settings(tmp_path: Path, **changes: object) -> KioskSettings:
 
 def kiosk(catalog: Catalog, tmp_path: Path, clock: FakeClock | None = None, *, lang: str = "vi",
           **changes: object) -> KioskApp:  # fmt: skip
-    app = make_app(catalog, lang=lang, kiosk=settings(tmp_path, **changes), clock=clock or FakeClock())  # type: ignore[arg-type]
+    chosen = settings(tmp_path, **changes)
+    app = make_app(catalog, lang=lang, kiosk=chosen, clock=clock or FakeClock())  # type: ignore[arg-type]
     assert isinstance(app, KioskApp)
     return app
 
@@ -51,4 +53,21 @@ async def settle(pilot: Pilot) -> None:
     """Let workers (reload, reset) finish and their results reach the screen."""
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def touch(pilot: Pilot, where: str | tuple[int, int], offset: tuple[int, int] = (1, 1)) -> None:
+    """A mouse press and release as the terminal driver delivers them: to the app, which makes the click.
+
+    `where` is a selector on the current screen or screen coordinates. (Pilot.click hands its events
+    straight to the screen, past App.on_event, where the kiosk notices input.)
+    """
+    app = pilot.app
+    if isinstance(where, str):
+        region = app.screen.query_one(where).region
+        x, y = region.x + offset[0], region.y + offset[1]
+    else:
+        x, y = where
+    for event_type in (events.MouseDown, events.MouseUp):
+        app.post_message(event_type(None, x, y, 0, 0, 1, False, False, False, screen_x=x, screen_y=y))
         await pilot.pause()

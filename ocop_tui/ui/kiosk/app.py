@@ -32,13 +32,13 @@ from ...config import KioskSettings
 from ...i18n import DEFAULT_LANG
 from ...misses import MissLog, misses_path
 from ...model import Lang
-from ...pin import PinGuard
+from ...pin import MAX_TRIES, PinGuard
 from ...store import FileStamp, StoreError, StoreInvalid, load_store
 from ..app import HIGH_CONTRAST, OcopApp
 from ..screens.browser import BrowserScreen
 from .dialogs import IdleCountdown, PinScreen
 from .home import HomeScreen
-from .screens import KIOSK_SCREENS
+from .screens import KIOSK_SCREENS, MissTracking
 
 COUNTDOWN_SECONDS = 10
 FEATURE_SECONDS = 6.0
@@ -60,7 +60,7 @@ class KioskApp(OcopApp):
 
     CSS_PATH = Path(__file__).resolve().parent.parent / "app.tcss"  # one stylesheet; relative paths follow the module
     ENABLE_COMMAND_PALETTE = False
-    COMMANDS: ClassVar[set[Any]] = set()  # type: ignore[misc]
+    COMMANDS: ClassVar[set[Any]] = set()  # no palette providers either
     MODES = kiosk_modes()
     DEFAULT_MODE = "home"
     BINDINGS = [
@@ -148,6 +148,17 @@ class KioskApp(OcopApp):
             self._close_countdown()
             await self.push_screen(PinScreen(self.guard))
 
+    def pin_attempted(self, outcome: str) -> None:
+        """The PIN dialog's result: the right PIN ends the kiosk (exit code 0); every try is logged, never the PIN."""
+        if outcome == "ok":
+            self.kiosk_log.info("staff exit with the PIN")
+            self.exit(return_code=0)
+        elif outcome == "locked":
+            seconds = self.guard.locked_seconds()
+            self.kiosk_log.warning("wrong PIN %d times: locked for %d s", self.guard.failures, seconds)
+        else:
+            self.kiosk_log.warning("wrong PIN (%d of %d tries)", self.guard.failures, MAX_TRIES)
+
     def action_help_quit(self) -> None:
         pass  # ctrl+c: no "press ctrl+q to quit" hint for visitors
 
@@ -160,7 +171,8 @@ class KioskApp(OcopApp):
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         pass
 
-    def save_screenshot(self, filename: str | None = None, path: str | None = None, time_format: str | None = None) -> str:
+    def save_screenshot(self, filename: str | None = None, path: str | None = None,
+                        time_format: str | None = None) -> str:  # fmt: skip
         return ""  # never a file from the kiosk
 
     def deliver_screenshot(self, *args: Any, **kwargs: Any) -> str | None:
@@ -218,6 +230,8 @@ class KioskApp(OcopApp):
 
     def tick(self) -> None:
         """Everything timed: PIN lockout countdown, idle countdown and reset, featured products."""
+        if self.return_code is not None:
+            return  # exiting
         now = self.clock()
         top = self.screen
         if isinstance(top, PinScreen):
@@ -263,26 +277,28 @@ class KioskApp(OcopApp):
         try:
             self._countdown = None
             for screen in self._base_screens():
-                if isinstance(screen, BrowserScreen) and hasattr(screen, "settle_miss"):
+                if isinstance(screen, MissTracking):
                     screen.settle_miss()
             while len(self.screen_stack) > 1:
                 if isinstance(self.screen, PinScreen) and self.guard.locked_for() > 0:
                     return
                 await self.pop_screen()
+            if self.current_mode != "home":
+                await self.switch_mode("home")
+            # Swapped only now that no screen showing the old catalogue's rows is on view.
             changed = self.pending_catalog is not None
             if self.pending_catalog is not None:
                 self.catalog, self.pending_catalog = self.pending_catalog, None
-            if self.current_mode != "home":
-                await self.switch_mode("home")
             for mode in [m for m in self.MODES if m != "home"]:
-                stack = self._screen_stacks.get(mode)
+                stack = self._screen_stacks.get(mode)  # Textual has no public view of another mode's stack
                 if not stack:
                     continue  # never opened: it will be built fresh
                 base = stack[0]
                 if len(stack) == 1 and isinstance(base, BrowserScreen):
                     base.reset()
                 else:
-                    # Screens without a reset (map, facts) hold state from the old catalogue: build anew.
+                    # Screens without a reset (map, facts) are built anew, which also drops what they
+                    # computed from the old catalogue.
                     await self.remove_mode(mode)
                     self.add_mode(mode, type(self).MODES[mode])
             self.clear_notifications()
@@ -301,6 +317,7 @@ class KioskApp(OcopApp):
             self._resetting = False
 
     def _base_screens(self) -> list[Screen[Any]]:
+        """The first screen of every mode opened so far."""
         return [stack[0] for stack in self._screen_stacks.values() if stack]
 
     # Live data ----------------------------------------------------------------------------------

@@ -72,6 +72,8 @@ class PinScreen(ModalScreen[None]):
 
     def refresh_lock(self) -> None:
         """Show the lockout countdown, or open the input again once it is over (called every tick)."""
+        if not self.is_attached or not self.query("#pin-ok"):
+            return  # closing: a tick can still arrive while the dialog is being taken down
         seconds = self.guard.locked_seconds()
         locked = seconds > 0
         self.pin_input.disabled = locked
@@ -91,8 +93,8 @@ class PinScreen(ModalScreen[None]):
         pin = self.pin_input.value
         self.pin_input.value = ""
         outcome = self.guard.attempt(pin)
+        self.app.pin_attempted(outcome)  # type: ignore[attr-defined]  # logs it; exits on "ok"
         if outcome == "ok":
-            self.app.exit(return_code=0)
             return
         if outcome == "wrong":
             self._say("pin.wrong", "bold", tries=self.guard.tries_left)
@@ -133,6 +135,8 @@ class IdleCountdown(ModalScreen[None]):
 
     def set_remaining(self, seconds: int) -> None:
         self.seconds = seconds
+        if not self.is_attached or not self.query("#idle-seconds"):
+            return
         tr = self.app.tr  # type: ignore[attr-defined]
         self.query_one("#idle-seconds", Static).update(Text(tr("idle.countdown", seconds=seconds)))
 

@@ -133,9 +133,9 @@ class HomeScreen(Screen[None]):
         if featured != self.featured:
             self.featured = featured
             self.featured_at = 0
-        self._show_featured()
+        self.show_featured()
 
-    def _show_featured(self) -> None:
+    def show_featured(self) -> None:
         tr = self.app.tr  # type: ignore[attr-defined]
         box = self.query_one("#home-featured-box")
         card = self.query_one("#home-featured", FeaturedCard)
@@ -165,7 +165,7 @@ class HomeScreen(Screen[None]):
     def next_featured(self) -> None:
         if self.featured:
             self.featured_at = (self.featured_at + 1) % len(self.featured)
-            self._show_featured()
+            self.show_featured()
 
     def reset(self) -> None:
         """Back to the first featured product and the first button (the kiosk's idle reset)."""

@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from ...catalog import Catalog, Filters, ResultSet, SortSpec
+from ...memory import release_free_memory
 from ...model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label, province_label, stars_text
 from ...text import vi_sort_key
 from ..language import follow_language
@@ -101,7 +102,10 @@ class BrowserScreen(Screen[None]):
                     yield Button("", id="empty-clear", variant="primary")
             yield self.make_detail()
         yield Static(id="status")
-        yield Footer()
+        # The key hints follow right after the first frame (see _mount_footer): the footer's dozen keys
+        # take about a tenth of a second to style, which the first look at the results need not wait for.
+        # This stand-in holds the footer's line, so nothing moves when it arrives.
+        yield Static(" ", id="footer-placeholder")
 
     @property
     def table(self) -> RecordTable:
@@ -119,6 +123,24 @@ class BrowserScreen(Screen[None]):
         self.query_one("#empty").display = False
         follow_language(self, self.relabel)
         self.search_input.focus()
+        # The first screen only needs the name order; the search text is built once it is drawn, in a
+        # thread, so the first keystroke finds it ready instead of waiting for it.
+        self.call_after_refresh(self._warm_catalog)
+        self.call_after_refresh(self._mount_footer)
+
+    def _mount_footer(self) -> None:
+        placeholder = self.query_one("#footer-placeholder")
+        self.mount(Footer(), after=placeholder)
+        placeholder.remove()
+
+    def _warm_catalog(self) -> None:
+        catalog = self.catalog
+
+        def warm() -> None:
+            catalog.warm()
+            release_free_memory()  # the index's temporary strings are gone: give their pages back
+
+        self.run_worker(warm, thread=True, group="warm", exit_on_error=False)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
@@ -161,8 +183,10 @@ class BrowserScreen(Screen[None]):
         self.table.set_sort(self.sort)
         self.table.set_rows(result.ids, select=select)
         if empty:
-            self.show_detail(None)
             self._describe_empty()
+        # The detail pane follows now, in the same frame as the rows, instead of one frame later when the
+        # table's Highlighted message arrives (the pane then sees the same record and does nothing).
+        self.show_detail(self.table.highlighted)
         self.facet_panel.set_facets(self._facets(result))
         self._update_status(result)
 

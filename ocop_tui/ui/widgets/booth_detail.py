@@ -35,6 +35,7 @@ class BoothDetail(VerticalScroll):
     def __init__(self, *, map_button: bool = True, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._booth: int | None = None
+        self._shown: tuple[int | None, object, str] | None = None  # (booth, catalogue, language) on screen
         self._map_button = map_button  # False on the map itself
 
     @property
@@ -53,12 +54,19 @@ class BoothDetail(VerticalScroll):
         return self._booth
 
     def show(self, booth: int | None) -> None:
+        # The screen shows the first result at once, then the table's Highlighted message repeats it:
+        # the same booth again must not update widgets (each update costs a relayout and a frame).
+        shown = self._shown
+        if shown is not None and shown[0] == booth and shown[1] is self._catalog_now \
+                and shown[2] == self.app.tr.lang:  # type: ignore[attr-defined]  # fmt: skip
+            return
         self._booth = booth
         self.refresh_content()
 
     def refresh_content(self) -> None:
         tr = self.app.tr  # type: ignore[attr-defined]
         lang = tr.lang
+        self._shown = (self._booth, self._catalog_now, lang)
         info = self.query_one("#booth-info", Static)
         title = self.query_one("#booth-products-title", Static)
         products = self.query_one("#booth-products", OptionList)

@@ -18,7 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..language import follow_language
-from .record_table import _fit, _strip
+from .record_table import _fit, _rows_size, _strip, skip_unchanged_size, update_scrollbars_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +81,14 @@ class FacetPanel(ScrollView, can_focus=True):
             (i for i, line in enumerate(lines) if current and line.facet == current.facet and line.value == current.value),
             next((i for i, line in enumerate(lines) if line.facet is not None), 0),
         )
-        self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
+        size = _rows_size(len(lines))
+        if size != self.virtual_size:  # an unchanged size must not cost a relayout
+            self.virtual_size = size
+            update_scrollbars_now(self)
         self.refresh()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        return skip_unchanged_size(self, super()._size_updated, size, virtual_size, container_size, layout)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

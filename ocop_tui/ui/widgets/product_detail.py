@@ -42,6 +42,11 @@ class ProductDetail(VerticalScroll):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._product: int | None = None
+        # What is on screen: (product, catalogue, language), and the sibling list. Showing the same again
+        # (the screen shows the first result at once, then the table's Highlighted message arrives) or an
+        # unchanged list must not update widgets: each update costs a relayout and another frame.
+        self._shown: tuple[int | None, object, str] | None = None
+        self._siblings: tuple[tuple[int, ...], object, str] | None = None
 
     @property
     def _catalog_now(self) -> Catalog:
@@ -60,12 +65,16 @@ class ProductDetail(VerticalScroll):
         return self._product
 
     def show(self, product: int | None) -> None:
+        if self._shown is not None and self._shown[0] == product and self._shown[1] is self._catalog_now \
+                and self._shown[2] == self.app.tr.lang:  # type: ignore[attr-defined]  # fmt: skip
+            return
         self._product = product
         self.refresh_content()
 
     def refresh_content(self) -> None:
         tr = self.app.tr  # type: ignore[attr-defined]
         lang = tr.lang
+        self._shown = (self._product, self._catalog_now, lang)
         info = self.query_one("#product-info", Static)
         button = self.query_one("#go-booth", Button)
         map_button = self.query_one("#show-on-map", Button)
@@ -119,6 +128,11 @@ class ProductDetail(VerticalScroll):
         others = [i for i in catalog.products_of_producer(p.producer) if i != self._product]
         title.display = siblings.display = bool(others)
         title.update(Text(tr("detail.same_producer", count=tr.number(len(others))), style="bold"))
+        listed = (tuple(others[:MAX_SIBLINGS]), catalog, lang)
+        if self._siblings is not None and listed[0] == self._siblings[0] and listed[1] is self._siblings[1] \
+                and lang == self._siblings[2]:  # fmt: skip
+            return
+        self._siblings = listed
         siblings.clear_options()
         siblings.add_options(
             [Option(Text.assemble(data_text(catalog.products[i].name), " ",

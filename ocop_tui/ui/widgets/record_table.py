@@ -149,7 +149,10 @@ class RecordTable(ScrollView, can_focus=True):
                 position = rows.index(target)
             except ValueError:
                 position = 0
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        size = _rows_size(len(rows) + 1)
+        if size != self.virtual_size:  # an unchanged size must not cost a relayout
+            self.virtual_size = size
+            update_scrollbars_now(self)
         self._move_to(position, force_message=True, centre=select is not None)
         self.refresh()
 
@@ -175,9 +178,12 @@ class RecordTable(ScrollView, can_focus=True):
             for column in shown
         ]
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        return skip_unchanged_size(self, super()._size_updated, size, virtual_size, container_size, layout)
+
     def on_resize(self, event: events.Resize) -> None:
         self._line_cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
+        self.virtual_size = _rows_size(len(self._rows) + 1)
         self._scroll_cursor_into_view()
 
     # Rendering ------------------------------------------------------------------------------------
@@ -303,6 +309,46 @@ class RecordTable(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self._line_cache.clear()
         self.refresh()
+
+
+def _rows_size(lines: int) -> Size:
+    """The virtual size of a view that only scrolls vertically: lines are always cut to the view's width.
+
+    A width of 0 means no horizontal scrollbar, ever: when the vertical one appears (or goes) the
+    content width changes, and a virtual width taken from the old one would briefly show a horizontal
+    scrollbar and cost two more relayouts. It also made each search and the resize after it change the
+    virtual size back and forth.
+    """
+    return Size(0, lines)
+
+
+def skip_unchanged_size(
+    view: ScrollView, update: Callable[[Size, Size, Size, bool], bool], size: Size, virtual_size: Size,
+    container_size: Size, layout: bool,
+) -> bool:
+    """A layout pass that changes nothing for `view` does nothing.
+
+    Textual's ScrollView compares the container size the layout gives it with its own (which leaves out
+    the scrollbar), so every layout looks like a change: the scrollbars are refreshed and drawn one frame
+    later, and a Resize event follows. After a search that is a second frame for nothing.
+    """
+    last = view.__dict__.get("_laid_out_as")
+    now = (size, virtual_size, container_size)
+    if last == now:  # (a new row count reaches the scrollbars through update_scrollbars_now)
+        return False
+    view.__dict__["_laid_out_as"] = now
+    return update(size, virtual_size, container_size, layout)
+
+
+def update_scrollbars_now(view: ScrollView) -> None:
+    """Give the scrollbars the new virtual size now, in the same frame as the new content.
+
+    Textual updates them during the next layout and draws them one frame later: an extra frame, ~20-50 ms,
+    after every search. Done here, the layout finds nothing changed and the scrollbars are drawn with the
+    rows. (Widget._scroll_update is Textual's own step for this; Textual is pinned to 8.2.)
+    """
+    if view.is_mounted and view.container_size:
+        view._scroll_update(view.virtual_size)
 
 
 def _strip(line: Text, width: int, base: Style, console: Console) -> Strip:
