@@ -27,7 +27,7 @@ QUICK_QUERIES = ("banh", "qzx")
 SORT_PRESSES = 6  # ctrl+s walks name, stars, group, province, booth, price
 FACET_TOGGLES = 6  # on, off, on, ...
 QUIET = 0.06  # seconds of silence that end a repaint
-SETTLE = 1.0  # after start-up: background work (the search index) finishes before the first key
+SETTLE = 2.0  # after start-up: background work (the search index) finishes before the first key
 FOCUS_SETTLE = 0.3  # after a focus move
 START_TIMEOUT = 120.0
 STEP_TIMEOUT = 30.0
@@ -98,50 +98,54 @@ class Session:
 
     startup_s: float | None = None
     keystrokes_ms: list[float] = field(default_factory=list)
+    echoes_ms: list[float] = field(default_factory=list)  # key to its first frame (the search box's echo)
     facet_ms: list[float] = field(default_factory=list)
     sort_ms: list[float] = field(default_factory=list)
     peak_rss_mib: float | None = None
     error: str | None = None
 
 
-def _step(program: TerminalProgram, key: str, markers: list[bytes]) -> float:
+def _step(program: TerminalProgram, key: str, markers: list[bytes], echoes: list[float] | None = None) -> float:
     """Press `key`; milliseconds until the last byte of the repaint that shows `markers`."""
     pressed = program.press(key)
     settled = program.wait_for(markers, since=pressed, timeout=STEP_TIMEOUT, quiet=QUIET)
+    if echoes is not None and settled.first_frame is not None:
+        echoes.append((settled.first_frame - pressed) * 1000)
     return (settled.last_output - pressed) * 1000
 
 
-def _type(program: TerminalProgram, keystrokes: list[list[tuple[str, bytes]]], clear_marker: bytes) -> list[float]:
+def _type(program: TerminalProgram, keystrokes: list[list[tuple[str, bytes]]], clear_marker: bytes,
+          echoes: list[float]) -> list[float]:  # fmt: skip
     times = []
     for query in keystrokes:
         for char, marker in query:
-            times.append(_step(program, char, [marker]))
+            times.append(_step(program, char, [marker], echoes))
         _step(program, "ctrl+u", [clear_marker])  # delete the query; not counted
     return times
 
 
-def run_bare(cols: int, rows: int, keystrokes: list[list[tuple[str, bytes]]], cwd: Path) -> Session:
+def run_bare(cols: int, rows: int, keystrokes: list[list[tuple[str, bytes]]], cwd: Path, settle: float = SETTLE) -> Session:
     session = Session()
     with TerminalProgram(python_module("benchmarks.bare_app"), cols=cols, rows=rows, cwd=cwd) as program:
         try:
             ready = program.wait_for([bare_app.READY.encode()], since=program.started, timeout=START_TIMEOUT)
             session.startup_s = ready.found - program.started
-            program.drain(SETTLE)
-            session.keystrokes_ms = _type(program, keystrokes, bare_app.echo_text("").encode())
+            program.drain(settle)
+            session.keystrokes_ms = _type(program, keystrokes, bare_app.echo_text("").encode(), session.echoes_ms)
         except TerminalTimeout as error:
             session.error = str(error)
         session.peak_rss_mib = program.peak_rss_mib()
     return session
 
 
-def run_app(store: BenchStore, expect: Expectations, cols: int, rows: int, cwd: Path) -> Session:
+def run_app(store: BenchStore, expect: Expectations, cols: int, rows: int, cwd: Path, settle: float = SETTLE) -> Session:
     session = Session()
     argv = python_module("ocop_tui", "--data", str(store.path))
     with TerminalProgram(argv, cols=cols, rows=rows, cwd=cwd) as program:
         try:
             ready = program.wait_for([expect.first_name, expect.ready], since=program.started, timeout=START_TIMEOUT)
             session.startup_s = ready.found - program.started
-            program.drain(SETTLE)
+            program.drain(settle)
             # Facets first, while the panel's cursor is still on the first province (searches move it).
             program.press("f7")  # focus the facets
             program.drain(FOCUS_SETTLE)
@@ -151,7 +155,7 @@ def run_app(store: BenchStore, expect: Expectations, cols: int, rows: int, cwd: 
                 _step(program, "space", [expect.facet_off])
             program.press("f7")  # back to the search box
             program.drain(FOCUS_SETTLE)
-            session.keystrokes_ms = _type(program, expect.keystrokes, expect.ready)
+            session.keystrokes_ms = _type(program, expect.keystrokes, expect.ready, session.echoes_ms)
             program.press("enter")  # into the results, where ctrl+s sorts
             program.drain(FOCUS_SETTLE)
             for marker in expect.sorts:

@@ -57,6 +57,7 @@ class Settled:
     last_output: float  # perf_counter() of the last read before the output went quiet
     found: float  # perf_counter() of the read that completed the expected text
     bytes: int
+    first_frame: float | None = None  # perf_counter() of the first complete frame (e.g. a typed key's echo)
 
 
 class TerminalProgram:
@@ -114,16 +115,17 @@ class TerminalProgram:
         """
         seen = bytearray()
         found_at: float | None = None
+        first_frame: float | None = None
         last = time.perf_counter()
         deadline = last + timeout
         while True:
             now = time.perf_counter()
             if found_at is not None:
                 if quiet is None:
-                    return Settled(last, found_at, len(seen))
+                    return Settled(last, found_at, len(seen), first_frame)
                 wait = quiet - (now - last)
                 if wait <= 0:
-                    return Settled(last, found_at, len(seen))
+                    return Settled(last, found_at, len(seen), first_frame)
             else:
                 wait = deadline - now
                 if wait <= 0:
@@ -137,7 +139,10 @@ class TerminalProgram:
             last = time.perf_counter()
             seen += data
             # A frame counts once it is complete: no synchronized update left open.
-            if found_at is None and all(m in seen for m in markers) and seen.count(SYNC_START) <= seen.count(SYNC_END):
+            complete = seen.count(SYNC_START) <= seen.count(SYNC_END)
+            if first_frame is None and complete and SYNC_END in seen:
+                first_frame = last
+            if found_at is None and complete and all(m in seen for m in markers):
                 found_at = last
 
     def drain(self, quiet: float, timeout: float = 5.0) -> None:

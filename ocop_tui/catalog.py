@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import add, and_, attrgetter, contains, eq, ge, itemgetter, methodcaller, not_
 from pathlib import Path
-from typing import AbstractSet, Callable, Generic, Iterable, Iterator, Mapping, Sequence, TypeVar
+from typing import AbstractSet, Callable, Generic, Iterable, Mapping, Sequence, TypeVar
 
 from .model import (
     EXHIBITOR_TYPES,
@@ -111,7 +111,7 @@ class TextIndex:
     """
 
     haystacks: list[str]  # each starts with the record's folded display name, on its own line
-    name_ends: list[int]  # where that first line ends: ranking looks for the words before it
+    names: list[str]  # that first line alone, for ranking (4x faster than a bounded find in the haystack)
     parts: tuple[str, ...]
     extra_fields: dict[str, list[str]]  # fields kept outside the haystack lines (group, zone, type)
     _fields: dict[str, list[str]] = field(default_factory=dict)
@@ -134,7 +134,8 @@ def _text_index(raw: Iterable[str], parts: tuple[str, ...], suffixes: Iterable[s
     folding each field), then add the already folded labels (group, exhibitor type) on the last line.
     `raw` is consumed one record at a time: 100,000 joined records would otherwise be held at once."""
     haystacks = list(map(add, map(fold, raw), suffixes))
-    return TextIndex(haystacks, list(map(str.find, haystacks, repeat("\n"))), parts, extra_fields)
+    names = list(map(itemgetter(0), map(methodcaller("partition", "\n"), haystacks)))
+    return TextIndex(haystacks, names, parts, extra_fields)
 
 
 def _shared(column: list[str]) -> list[str]:
@@ -267,6 +268,22 @@ class SearchIndex(Generic[R]):
             return []
         return list(compress(ids, map(contains, map(column.__getitem__, ids), repeat(value))))
 
+    def workload(self, text: str) -> int:
+        """About how many records a search for `text` has to go through: the size of the earlier result it
+        refines, or every record. Lets the UI search small refinements at once and big ones in a thread."""
+        terms = self.parse(text)
+        if not terms:
+            return len(self._all)
+        with self._lock:
+            cached = self._cache.get(terms)
+            if cached is not None:
+                return len(cached)
+            return min(
+                (len(ids) for old, ids in self._cache.items()
+                 if all(any(new.implies(o) for new in terms) for o in old)),
+                default=len(self._all),
+            )  # fmt: skip
+
     def _match(self, terms: tuple[Term, ...]) -> list[int]:
         if not terms:
             return self._all
@@ -301,24 +318,17 @@ class SearchIndex(Generic[R]):
         words = [t.value for t in terms if not t.field]
         if not words or not ids:
             return ids
-        text = self.text
-        hays = list(map(text.haystacks.__getitem__, ids))
+        names = list(map(self.text.names.__getitem__, ids))
         phrase = " ".join(words)
-        # A haystack starts with the name, and a phrase never holds the line break that ends it.
-        starts = list(map(str.startswith, hays, repeat(phrase)))
+        starts = list(map(str.startswith, names, repeat(phrase)))
         prefix = list(compress(ids, starts))
         if len(prefix) == len(ids):
             return ids
         rest = list(compress(ids, map(not_, starts)))
-        rest_hays = list(compress(hays, map(not_, starts)))
-        ends = list(map(text.name_ends.__getitem__, rest))
-
-        def in_names(word: str) -> Iterator[bool]:
-            return map(ge, map(str.find, rest_hays, repeat(word), repeat(0), ends), repeat(0))
-
-        in_name = list(in_names(words[0]))
+        rest_names = list(compress(names, map(not_, starts)))
+        in_name = list(map(contains, rest_names, repeat(words[0])))
         for word in words[1:]:
-            in_name = list(map(and_, in_name, in_names(word)))
+            in_name = list(map(and_, in_name, map(contains, rest_names, repeat(word))))
         if all(in_name):
             return prefix + rest
         return prefix + list(compress(rest, in_name)) + list(compress(rest, map(not_, in_name)))
@@ -326,8 +336,8 @@ class SearchIndex(Generic[R]):
     def facet_counts(self, ids: Sequence[int], names: Sequence[str] | None = None) -> dict[str, Counter[str]]:
         """How many of the records `ids` have each value, for each facet in `names` (default: all)."""
         names = self.facet_names if names is None else names
-        if ids is self._all:
-            if self._facet_totals is None:  # the start screen: every record, straight from the columns
+        if ids is self._all or len(ids) == len(self._all):  # every record (a search that matches all)
+            if self._facet_totals is None:  # the start screen: straight from the columns
                 self._facet_totals = {name: Counter(column) for name, column in self._facets.items()}
             return {name: Counter(self._facet_totals[name]) for name in names}  # copies: callers may change them
         if self._facet_counter is None:

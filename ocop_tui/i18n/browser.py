@@ -93,6 +93,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.title": ("Trợ giúp", "Help"),
     "help.keys": ("Phím trên màn hình này", "Keys on this screen"),
     "help.global_keys": ("Phím chung", "Everywhere"),
+    "help.moving": (
+        "↑ ↓ PgUp PgDn Home End   di chuyển trong kết quả (cả khi đang gõ ô tìm); Tab sang ô kế tiếp",
+        "↑ ↓ PgUp PgDn Home End   move in the results (even while typing in the search box); Tab: next pane",
+    ),
     "help.search": ("Cú pháp tìm kiếm", "Search syntax"),
     "help.search.text": (
         "Gõ một hoặc nhiều từ, có dấu hay không dấu đều được: mọi từ phải khớp.\n"

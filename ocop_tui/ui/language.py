@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from textual.binding import BindingsMap
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 from ..i18n import STRINGS, Translator
@@ -36,12 +36,25 @@ def translate_bindings(node: DOMNode, tr: Translator) -> None:
     )
 
 
+def is_translated(node: DOMNode, binding: Binding) -> bool:
+    """True for this app's own bindings (their description was a translation key)."""
+    source = node.__dict__.get("_untranslated_bindings")
+    if source is None:
+        return False
+    return any(
+        original.action == binding.action and original.description in STRINGS
+        for originals in source.key_to_bindings.values()
+        for original in originals
+    )
+
+
 def follow_language(node: DOMNode, relabel: Callable[[], None]) -> None:
     """Call `relabel` now and after every language switch; footer keys follow too."""
 
     def apply(_lang: str) -> None:
         translate_bindings(node, node.app.tr)  # type: ignore[attr-defined]
         relabel()
-        node.refresh_bindings()
+        # After the next refresh: at mount time the Footer has not subscribed to the signal yet.
+        node.call_after_refresh(node.refresh_bindings)
 
     node.watch(node.app, "lang", apply, init=True)

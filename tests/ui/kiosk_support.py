@@ -71,3 +71,5 @@ async def touch(pilot: Pilot, where: str | tuple[int, int], offset: tuple[int, i
     for event_type in (events.MouseDown, events.MouseUp):
         app.post_message(event_type(None, x, y, 0, 0, 1, False, False, False, screen_x=x, screen_y=y))
         await pilot.pause()
+    # A click may switch screens, which waits a frame; on a loaded machine one pause is not enough.
+    await settle(pilot)

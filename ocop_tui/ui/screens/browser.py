@@ -28,10 +28,26 @@ from ..widgets.facet_panel import Facet, FacetPanel, FacetValue
 from ..widgets.nav_tabs import NavTabs
 from ..widgets.record_table import Column, RecordTable
 
-# Above this many records a search runs in a worker thread so typing never waits for it.
+# A search through more records than this runs in a worker thread, so typing never waits for it.
 THREADED_SEARCH_THRESHOLD = 20_000
+WARM_AFTER_SECONDS = 0.5  # from mount to building the search index in the background
 NARROW_WIDTH = 110
 SHORT_HEIGHT = 32  # below this the title bar goes and the search box loses its border
+
+
+def _send_refreshes_now(screen: Screen[None]) -> None:
+    """Tell the screen now about every widget this search changed, so they are drawn in the next frame.
+
+    A widget reports its refresh to the screen from its own message queue, one hop later; by then the
+    screen has often drawn its next frame (the typed letter's echo) without them, and the results wait
+    a whole frame more. Widget._check_refresh is the report itself (Textual is pinned to 8.2).
+    """
+    for widget in screen.query("#body, #body *, #status"):
+        if widget._repaint_required or widget._layout_required:
+            widget._check_refresh()
+        for bar in (widget._vertical_scrollbar, widget._horizontal_scrollbar):
+            if bar is not None and (bar._repaint_required or bar._layout_required):
+                bar._check_refresh()
 
 
 class BrowserScreen(Screen[None]):
@@ -123,10 +139,11 @@ class BrowserScreen(Screen[None]):
         self.query_one("#empty").display = False
         follow_language(self, self.relabel)
         self.search_input.focus()
-        # The first screen only needs the name order; the search text is built once it is drawn, in a
-        # thread, so the first keystroke finds it ready instead of waiting for it.
-        self.call_after_refresh(self._warm_catalog)
         self.call_after_refresh(self._mount_footer)
+        # The first screen only needs the name order; the search text is built a moment after it is drawn,
+        # in a thread, so the first keystroke finds it ready. Not sooner: the thread would share the
+        # interpreter with the first frame and slow it down. (A key pressed before then builds it itself.)
+        self.set_timer(WARM_AFTER_SECONDS, self._warm_catalog)
 
     def _mount_footer(self) -> None:
         placeholder = self.query_one("#footer-placeholder")
@@ -156,9 +173,15 @@ class BrowserScreen(Screen[None]):
 
     # Searching ----------------------------------------------------------------------------------
 
+    def workload(self, text: str) -> int:
+        """How many records a search for `text` goes through (a subclass may know better)."""
+        return self.record_count
+
     def run_search(self, *, select: int | None = None) -> None:
         self._generation += 1
-        if self.record_count > THREADED_SEARCH_THRESHOLD and select is None:
+        # Refining an earlier result (typing on) is searched at once; only a search through many records
+        # goes to a thread. Every thread hop costs a frame, and the interpreter is shared anyway.
+        if self.workload(self.query_text) > THREADED_SEARCH_THRESHOLD and select is None:
             self._search_in_thread(self._generation, self.query_text, self._filters_snapshot(), self.sort)
         else:
             self.show_result(self.search(self.query_text, self._filters_snapshot(), self.sort), select=select)
@@ -189,6 +212,7 @@ class BrowserScreen(Screen[None]):
         self.show_detail(self.table.highlighted)
         self.facet_panel.set_facets(self._facets(result))
         self._update_status(result)
+        _send_refreshes_now(self)
 
     def _update_status(self, result: ResultSet) -> None:
         tr = self.app.tr  # type: ignore[attr-defined]

@@ -9,21 +9,25 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from ..language import translate_bindings
+from ...i18n import Translator
+from ..language import is_translated, translate_bindings
 
 
-def help_text(screen: Screen, tr) -> Text:
-    """The help page as one Text: keys of `screen` (bound there, on its widgets or on the app), syntax, icons."""
+def help_text(screen: Screen, tr: Translator) -> Text:
+    """The help page as one Text: the app's own keys on `screen` (its widgets and the app), then the
+    search syntax and the icons. Textual's generic editing keys are left out: they are not ours to explain."""
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
     for node in [*screen.walk_children(with_self=True), screen.app]:
         for _key, binding in node._bindings:
-            if binding.description and binding.action not in seen:
-                seen.add(binding.action)
-                rows.append((screen.app.get_key_display(binding), binding.description))
+            if binding.action in seen or not is_translated(node, binding):
+                continue
+            seen.add(binding.action)
+            rows.append((screen.app.get_key_display(binding), binding.description))
     width = max((len(key) for key, _ in rows), default=0) + 3
     lines = [Text(tr("help.title"), style="bold reverse"), Text(""), Text(tr("help.keys"), style="bold underline")]
     lines += [Text.assemble(Text(key.ljust(width), style="bold"), description) for key, description in rows]
+    lines.append(Text(tr("help.moving")))
     for title, body in (("help.search", "help.search.text"), ("help.icons", "help.icons.text")):
         lines += [Text(""), Text(tr(title), style="bold underline"), Text(tr(body))]
     lines += [Text(""), Text(tr("help.mouse"), style="dim")]

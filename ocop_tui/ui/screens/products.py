@@ -58,6 +58,9 @@ class ProductsScreen(BrowserScreen):
     def record_count(self) -> int:
         return len(self.catalog.products)
 
+    def workload(self, text: str) -> int:
+        return self.catalog.product_index.workload(text)
+
     def make_detail(self) -> Widget:
         return ProductDetail(id="detail")
 

@@ -73,6 +73,8 @@ class FacetPanel(ScrollView, can_focus=True):
         current = self._lines[self._cursor] if self._selectable(self._cursor) else None
         lines: list[_Line] = []
         for facet in facets:
+            if not facet.values:
+                continue  # nothing to choose (an empty result): no bare heading
             lines.append(_Line(None, "", Text(facet.title), 0, False))
             for value in facet.values:
                 lines.append(_Line(facet.key, value.value, value.label, value.count, value.selected))
