@@ -345,6 +345,7 @@ class KioskApp(OcopApp):
         try:
             loaded = load_store(path)  # reads only: no lock, no backup, nothing next to the store
             catalog = Catalog.from_tables(loaded.tables, path)
+            catalog.warm()  # here in the thread, not on the first visitor's keystroke after the swap
         except StoreError as error:
             self._from_thread(self._reload_failed, stamp, error)
         except Exception as error:  # a bug must not end the kiosk: keep the old data, log it

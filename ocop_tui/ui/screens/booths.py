@@ -62,16 +62,6 @@ class BoothsScreen(BrowserScreen):
     def detail(self) -> BoothDetail:
         return self.query_one("#detail", BoothDetail)
 
-    def show_detail(self, record: int | None) -> None:
-        self.detail.show(record)
-
-    def refresh_detail(self) -> None:
-        self.detail.refresh_content()
-
-    def relabel(self) -> None:
-        super().relabel()
-        self.detail.refresh_content()
-
     @on(RecordTable.Activated, "#table")
     def focus_booth_products(self, event: RecordTable.Activated) -> None:
         """Enter on a booth moves into its product list, where Enter opens a product."""

@@ -24,6 +24,7 @@ from ...model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label,
 from ...text import vi_sort_key
 from ..language import follow_language
 from ..safe import data_text
+from ..widgets.detail_pane import DetailPane
 from ..widgets.facet_panel import Facet, FacetPanel, FacetValue
 from ..widgets.nav_tabs import NavTabs
 from ..widgets.record_table import Column, RecordTable
@@ -93,11 +94,15 @@ class BrowserScreen(Screen[None]):
     def make_detail(self) -> Widget:
         raise NotImplementedError
 
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one("#detail", DetailPane)
+
     def show_detail(self, record: int | None) -> None:
-        raise NotImplementedError
+        self.detail.show(record)
 
     def refresh_detail(self) -> None:
-        raise NotImplementedError
+        self.detail.refresh_content()
 
     @property
     def record_count(self) -> int:
@@ -170,6 +175,7 @@ class BrowserScreen(Screen[None]):
         self.query_one("#empty-clear", Button).label = tr("empty.clear")
         self.table.set_columns(self.columns())
         self.run_search()
+        self.detail.refresh_content()
 
     # Searching ----------------------------------------------------------------------------------
 

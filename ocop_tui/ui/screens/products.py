@@ -68,16 +68,6 @@ class ProductsScreen(BrowserScreen):
     def detail(self) -> ProductDetail:
         return self.query_one("#detail", ProductDetail)
 
-    def show_detail(self, record: int | None) -> None:
-        self.detail.show(record)
-
-    def refresh_detail(self) -> None:
-        self.detail.refresh_content()
-
-    def relabel(self) -> None:
-        super().relabel()
-        self.detail.refresh_content()
-
     @on(RecordTable.Activated, "#table")
     async def open_booth_of_row(self, event: RecordTable.Activated) -> None:
         await self.app.open_booth(self.catalog.products[event.record].booth_no)  # type: ignore[attr-defined]

@@ -5,19 +5,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.content import Content
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...catalog import Catalog
 from ...model import exhibitor_type_label, province_label, stars_text
 from ..safe import data_text, labelled
 from .detail_list import DetailList
+from .detail_pane import DetailPane
 
 
-class BoothDetail(VerticalScroll):
+class BoothDetail(DetailPane):
     """Shows the highlighted booth; Enter or a click on one of its products opens it."""
 
     class ProductRequested(Message):
@@ -34,14 +33,7 @@ class BoothDetail(VerticalScroll):
 
     def __init__(self, *, map_button: bool = True, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._booth: int | None = None
-        self._shown: tuple[int | None, object, str] | None = None  # (booth, catalogue, language) on screen
         self._map_button = map_button  # False on the map itself
-
-    @property
-    def _catalog_now(self) -> Catalog:
-        # Read from the app each time: a kiosk swaps in a new catalogue when the store file changes.
-        return self.app.catalog  # type: ignore[attr-defined, no-any-return]
 
     def compose(self) -> ComposeResult:
         yield Static(id="booth-info", classes="detail-info")
@@ -51,34 +43,23 @@ class BoothDetail(VerticalScroll):
 
     @property
     def booth(self) -> int | None:
-        return self._booth
+        return self._record
 
-    def show(self, booth: int | None) -> None:
-        # The screen shows the first result at once, then the table's Highlighted message repeats it:
-        # the same booth again must not update widgets (each update costs a relayout and a frame).
-        shown = self._shown
-        if shown is not None and shown[0] == booth and shown[1] is self._catalog_now \
-                and shown[2] == self.app.tr.lang:  # type: ignore[attr-defined]  # fmt: skip
-            return
-        self._booth = booth
-        self.refresh_content()
-
-    def refresh_content(self) -> None:
+    def render_record(self, record: int | None) -> None:
         tr = self.app.tr  # type: ignore[attr-defined]
         lang = tr.lang
-        self._shown = (self._booth, self._catalog_now, lang)
         info = self.query_one("#booth-info", Static)
         title = self.query_one("#booth-products-title", Static)
         products = self.query_one("#booth-products", OptionList)
         map_button = self.query_one("#booth-show-on-map", Button)
-        map_button.display = self._map_button and self._booth is not None
+        map_button.display = self._map_button and self._record is not None
         map_button.label = Content(tr("detail.show_on_map"))
-        if self._booth is None:
+        if self._record is None:
             info.update(Text(tr("detail.none"), style="dim"))
             title.display = products.display = False
             return
-        catalog = self._catalog_now
-        b = catalog.booths[self._booth]
+        catalog = self.catalog
+        b = catalog.booths[self._record]
         lines = [
             Text.assemble(Text(f"{tr('detail.booth')} "), data_text(b.booth_no, "bold")),
             data_text(b.exhibitor, "bold"),
@@ -93,7 +74,7 @@ class BoothDetail(VerticalScroll):
         if b.description:
             lines.append(labelled(tr("detail.description"), b.description, multiline=True))
         info.update(Text("\n").join(lines))
-        items = catalog.products_in_booth(self._booth)
+        items = catalog.products_in_booth(self._record)
         title.display = products.display = bool(items)
         title.update(Text(tr("detail.booth_products", count=tr.number(len(items))), style="bold"))
         products.clear_options()
@@ -106,8 +87,8 @@ class BoothDetail(VerticalScroll):
     @on(Button.Pressed, "#booth-show-on-map")
     def request_map(self, event: Button.Pressed) -> None:
         event.stop()
-        if self._booth is not None:
-            self.post_message(self.MapRequested(self._catalog_now.booths[self._booth].booth_no))
+        if self._record is not None:
+            self.post_message(self.MapRequested(self.catalog.booths[self._record].booth_no))
 
     @on(OptionList.OptionSelected, "#booth-products")
     def request_product(self, event: OptionList.OptionSelected) -> None:

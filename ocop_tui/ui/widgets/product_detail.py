@@ -6,20 +6,19 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...catalog import Catalog
 from ...model import PRODUCT_SETS, exhibitor_type_label, group_label, province_label, stars_text
 from ..safe import data_text, labelled
 from .detail_list import DetailList
+from .detail_pane import DetailPane
 
 MAX_SIBLINGS = 50
 
 
-class ProductDetail(VerticalScroll):
+class ProductDetail(DetailPane):
     """Shows the highlighted product; asks the screen to open its booth or a sibling product."""
 
     class BoothRequested(Message):
@@ -41,17 +40,8 @@ class ProductDetail(VerticalScroll):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._product: int | None = None
-        # What is on screen: (product, catalogue, language), and the sibling list. Showing the same again
-        # (the screen shows the first result at once, then the table's Highlighted message arrives) or an
-        # unchanged list must not update widgets: each update costs a relayout and another frame.
-        self._shown: tuple[int | None, object, str] | None = None
+        # The sibling list on screen: an unchanged list must not update widgets (a relayout and a frame).
         self._siblings: tuple[tuple[int, ...], object, str] | None = None
-
-    @property
-    def _catalog_now(self) -> Catalog:
-        # Read from the app each time: a kiosk swaps in a new catalogue when the store file changes.
-        return self.app.catalog  # type: ignore[attr-defined, no-any-return]
 
     def compose(self) -> ComposeResult:
         yield Static(id="product-info", classes="detail-info")
@@ -62,32 +52,24 @@ class ProductDetail(VerticalScroll):
 
     @property
     def product(self) -> int | None:
-        return self._product
+        return self._record
 
-    def show(self, product: int | None) -> None:
-        if self._shown is not None and self._shown[0] == product and self._shown[1] is self._catalog_now \
-                and self._shown[2] == self.app.tr.lang:  # type: ignore[attr-defined]  # fmt: skip
-            return
-        self._product = product
-        self.refresh_content()
-
-    def refresh_content(self) -> None:
+    def render_record(self, record: int | None) -> None:
         tr = self.app.tr  # type: ignore[attr-defined]
         lang = tr.lang
-        self._shown = (self._product, self._catalog_now, lang)
         info = self.query_one("#product-info", Static)
         button = self.query_one("#go-booth", Button)
         map_button = self.query_one("#show-on-map", Button)
         siblings = self.query_one("#siblings", OptionList)
         title = self.query_one("#siblings-title", Static)
-        if self._product is None:
+        if self._record is None:
             info.update(Text(tr("detail.none"), style="dim"))
             button.display = map_button.display = False
             title.display = siblings.display = False
             return
-        catalog = self._catalog_now
-        p = catalog.products[self._product]
-        booth = catalog.booth_of(self._product)
+        catalog = self.catalog
+        p = catalog.products[self._record]
+        booth = catalog.booth_of(self._record)
         lines: list[Text] = [data_text(p.name, "bold")]
         if p.name_en:
             lines.append(data_text(p.name_en, "italic"))
@@ -125,7 +107,7 @@ class ProductDetail(VerticalScroll):
         button.display = True
         map_button.label = Content(tr("detail.show_on_map"))
         map_button.display = True
-        others = [i for i in catalog.products_of_producer(p.producer) if i != self._product]
+        others = [i for i in catalog.products_of_producer(p.producer) if i != self._record]
         title.display = siblings.display = bool(others)
         title.update(Text(tr("detail.same_producer", count=tr.number(len(others))), style="bold"))
         listed = (tuple(others[:MAX_SIBLINGS]), catalog, lang)
@@ -143,14 +125,14 @@ class ProductDetail(VerticalScroll):
     @on(Button.Pressed, "#go-booth")
     def request_booth(self, event: Button.Pressed) -> None:
         event.stop()
-        if self._product is not None:
-            self.post_message(self.BoothRequested(self._catalog_now.products[self._product].booth_no))
+        if self._record is not None:
+            self.post_message(self.BoothRequested(self.catalog.products[self._record].booth_no))
 
     @on(Button.Pressed, "#show-on-map")
     def request_map(self, event: Button.Pressed) -> None:
         event.stop()
-        if self._product is not None:
-            self.post_message(self.MapRequested(self._catalog_now.products[self._product].booth_no))
+        if self._record is not None:
+            self.post_message(self.MapRequested(self.catalog.products[self._record].booth_no))
 
     @on(OptionList.OptionSelected, "#siblings")
     def request_sibling(self, event: OptionList.OptionSelected) -> None:
