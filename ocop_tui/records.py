@@ -179,21 +179,31 @@ def _plain_optional_text(value: Any, limit: int) -> str | None:
     return _plain_text(value, limit)
 
 
-def _fast_product(doc: Any) -> Product | None:
-    if type(doc) is not dict:
-        return None
-    get = doc.get
+def _plain_texts(
+    get: Any, required: tuple[tuple[str, int], ...], optional: tuple[tuple[str, int], ...]
+) -> dict[str, Any] | None:
+    """The text fields of one document when all are plain and valid; None sends it to the full checker."""
     values: dict[str, Any] = {}
-    for name, limit in _PRODUCT_TEXT:
+    for name, limit in required:
         text = _plain_text(get(name), limit)
         if text is None:
             return None
         values[name] = text
-    for name, limit in _PRODUCT_OPTIONAL_TEXT:
+    for name, limit in optional:
         text = _plain_optional_text(get(name), limit)
         if text is None:
             return None
         values[name] = text
+    return values
+
+
+def _fast_product(doc: Any) -> Product | None:
+    if type(doc) is not dict:
+        return None
+    get = doc.get
+    values = _plain_texts(get, _PRODUCT_TEXT, _PRODUCT_OPTIONAL_TEXT)
+    if values is None:
+        return None
     stars = get("stars")
     if type(stars) is not int or not MIN_STARS <= stars <= MAX_STARS:
         return None
@@ -214,17 +224,9 @@ def _fast_booth(doc: Any) -> Booth | None:
     if type(doc) is not dict:
         return None
     get = doc.get
-    values: dict[str, Any] = {}
-    for name, limit in _BOOTH_TEXT:
-        text = _plain_text(get(name), limit)
-        if text is None:
-            return None
-        values[name] = text
-    for name, limit in _BOOTH_OPTIONAL_TEXT:
-        text = _plain_optional_text(get(name), limit)
-        if text is None:
-            return None
-        values[name] = text
+    values = _plain_texts(get, _BOOTH_TEXT, _BOOTH_OPTIONAL_TEXT)
+    if values is None:
+        return None
     if values["exhibitor_type"] not in EXHIBITOR_TYPES:
         return None
     x, y, w, h = (get(name) for name in POSITION_FIELDS)

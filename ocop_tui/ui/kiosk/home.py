@@ -14,16 +14,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Static
 
 from ...catalog import Catalog
 from ...model import Lang, province_label, stars_text
 from ..language import follow_language
 from ..safe import data_text
-from ..widgets.nav_tabs import NavTabs
+from ..screens.fair_screen import FairScreen
 
-SHORT_HEIGHT = 22  # below this the big buttons shrink to 3 rows (80x24 keeps 5)
 
 
 def format_date(text: str, lang: Lang) -> str:
@@ -72,21 +70,18 @@ class FeaturedCard(Static):
             self.post_message(self.Opened(self.product))
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(FairScreen):
     MODE = "home"
+    NARROW_WIDTH = 0  # the home screen has no side panes to stack
+    SHORT_HEIGHT = 22  # below this the big buttons shrink to 3 rows (80x24 keeps 5)
 
     def __init__(self) -> None:
         super().__init__()
         self.featured: list[int] = []
         self.featured_at = 0
 
-    @property
-    def catalog(self) -> Catalog:
-        return self.app.catalog  # type: ignore[attr-defined]
-
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
-        yield NavTabs(self.app.nav_modes, self.MODE)  # type: ignore[attr-defined]
+        yield from self.compose_top()
         with VerticalScroll(id="home-body"):
             yield Static(id="home-name")
             yield Static(id="home-info")
@@ -106,9 +101,6 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         follow_language(self, self.refresh_content)
         self.query_one("#home-products", Button).focus()
-
-    def on_resize(self) -> None:
-        self.set_class(self.size.height < SHORT_HEIGHT, "-short")
 
     def refresh_content(self) -> None:
         """Fill everything in from the app's catalogue and language (after a switch or a data reload)."""

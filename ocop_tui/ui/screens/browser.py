@@ -14,11 +14,10 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
-from ...catalog import Catalog, Filters, ResultSet, SortSpec
+from ...catalog import Filters, ResultSet, SortSpec
 from ...memory import release_free_memory
 from ...model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label, province_label, stars_text
 from ...text import vi_sort_key
@@ -26,17 +25,15 @@ from ..language import follow_language
 from ..safe import data_text
 from ..widgets.detail_pane import DetailPane
 from ..widgets.facet_panel import Facet, FacetPanel, FacetValue
-from ..widgets.nav_tabs import NavTabs
 from ..widgets.record_table import Column, RecordTable
+from .fair_screen import FairScreen
 
 # A search through more records than this runs in a worker thread, so typing never waits for it.
 THREADED_SEARCH_THRESHOLD = 20_000
 WARM_AFTER_SECONDS = 0.5  # from mount to building the search index in the background
-NARROW_WIDTH = 110
-SHORT_HEIGHT = 32  # below this the title bar goes and the search box loses its border
 
 
-def _send_refreshes_now(screen: Screen[None]) -> None:
+def _send_refreshes_now(screen: FairScreen) -> None:
     """Tell the screen now about every widget this search changed, so they are drawn in the next frame.
 
     A widget reports its refresh to the screen from its own message queue, one hop later; by then the
@@ -51,10 +48,9 @@ def _send_refreshes_now(screen: Screen[None]) -> None:
                 bar._check_refresh()
 
 
-class BrowserScreen(Screen[None]):
+class BrowserScreen(FairScreen):
     """Search, facets, results and details for one kind of record."""
 
-    MODE: ClassVar[str] = ""
     FACETS: ClassVar[tuple[str, ...]] = ()
 
     BINDINGS = [
@@ -77,10 +73,6 @@ class BrowserScreen(Screen[None]):
         self._show_facets = False
 
     # What a subclass provides -------------------------------------------------------------------
-
-    @property
-    def catalog(self) -> Catalog:
-        return self.app.catalog  # type: ignore[attr-defined]
 
     def columns(self) -> list[Column]:
         raise NotImplementedError
@@ -111,8 +103,7 @@ class BrowserScreen(Screen[None]):
     # Layout -------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
-        yield NavTabs(self.app.nav_modes, self.MODE)  # type: ignore[attr-defined]
+        yield from self.compose_top()
         yield Input(id="search", classes="search", select_on_focus=False)
         with Horizontal(id="body"):
             yield FacetPanel(id="facets")
@@ -163,10 +154,6 @@ class BrowserScreen(Screen[None]):
             release_free_memory()  # the index's temporary strings are gone: give their pages back
 
         self.run_worker(warm, thread=True, group="warm", exit_on_error=False)
-
-    def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
-        self.set_class(self.size.height < SHORT_HEIGHT, "-short")
 
     def relabel(self) -> None:
         """Everything that shows UI strings, after a language switch."""

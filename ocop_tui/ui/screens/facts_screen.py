@@ -14,8 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import Container, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from ...catalog import Catalog
 from ...model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label, province_label, stars_text
@@ -23,10 +22,8 @@ from ...text import vi_sort_key
 from ..language import follow_language
 from ..safe import data_text
 from ..widgets.bar_chart import Bar, BarChart
-from ..widgets.nav_tabs import NavTabs
+from .fair_screen import FairScreen
 
-NARROW_WIDTH = 110
-SHORT_HEIGHT = 32
 CHARTS = (
     ("province", "facts.by_province"),
     ("group", "facts.by_group"),
@@ -62,7 +59,7 @@ def _format_date(text: str, lang: str) -> str:
     return day.strftime("%d/%m/%Y") if lang == "vi" else f"{day.day} {day.strftime('%b %Y')}"
 
 
-class FactsScreen(Screen[None]):
+class FactsScreen(FairScreen):
     MODE = "facts"
 
     def __init__(self) -> None:
@@ -88,13 +85,8 @@ class FactsScreen(Screen[None]):
         if self.catalog is not self._counted and self.is_mounted:
             self.relabel()
 
-    @property
-    def catalog(self) -> Catalog:
-        return self.app.catalog  # type: ignore[attr-defined]
-
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
-        yield NavTabs(self.app.nav_modes, self.MODE)  # type: ignore[attr-defined]
+        yield from self.compose_top()
         with VerticalScroll(id="facts-body"):
             yield Static(id="facts-info")
             yield Static(id="facts-hint")
@@ -106,10 +98,6 @@ class FactsScreen(Screen[None]):
     def on_mount(self) -> None:
         follow_language(self, self.relabel)
         self.query_one(f"#chart-{CHARTS[0][0]}", BarChart).focus()
-
-    def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
-        self.set_class(self.size.height < SHORT_HEIGHT, "-short")
 
     def chart(self, facet: str) -> BarChart:
         return self.query_one(f"#chart-{facet}", BarChart)

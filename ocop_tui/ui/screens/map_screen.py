@@ -15,8 +15,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Footer, Input, Select, Static
 
 from ...catalog import Catalog
 from ...floorplan import ZONE_COLOURS, Plan
@@ -36,10 +35,8 @@ from ..language import follow_language
 from ..safe import data_text
 from ..widgets.booth_detail import BoothDetail
 from ..widgets.floor_map import FloorMap
-from ..widgets.nav_tabs import NavTabs
+from .fair_screen import FairScreen
 
-NARROW_WIDTH = 110
-SHORT_HEIGHT = 32
 BOOTH_START = -1  # the Select value meaning "the booth chosen with Start here"
 
 
@@ -63,7 +60,7 @@ async def show_on_map(app: App, booth_no: str | None, results: Iterable[str] = (
         screen.show(booth_no, results)
 
 
-class MapScreen(Screen[None]):
+class MapScreen(FairScreen):
     MODE = "map"
     BINDINGS = [
         Binding("ctrl+f", "find", "key.find_booth"),
@@ -109,8 +106,7 @@ class MapScreen(Screen[None]):
         return self.query_one("#floor-map", FloorMap)
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
-        yield NavTabs(self.app.nav_modes, self.MODE)  # type: ignore[attr-defined]
+        yield from self.compose_top()
         with Horizontal(id="map-body"):
             yield FloorMap(self.plan, self.grid, id="floor-map")
             with VerticalScroll(id="map-side"):
@@ -136,9 +132,8 @@ class MapScreen(Screen[None]):
         self.query_one("#map-legend", Static).update(self._legend())
 
     def on_resize(self) -> None:
-        narrow = self.size.width < NARROW_WIDTH
-        self.set_class(narrow, "-narrow")
-        self.set_class(self.size.height < SHORT_HEIGHT, "-short")
+        # FairScreen.on_resize sets the layout classes too (Textual calls every class's handler).
+        narrow = self.size.width < self.NARROW_WIDTH
         # Under a narrow map the panel is a few lines high: the directions come first there.
         side = self.query_one("#map-side")
         directions = self.query_one("#map-directions")

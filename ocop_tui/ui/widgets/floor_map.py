@@ -324,7 +324,7 @@ class FloorMap(ScrollView, can_focus=True):
 
     def _build(self, top: int, bottom: int) -> None:
         """Draw the map's rows top..bottom-1 (every coordinate below is a map row; arrays are offset)."""
-        plan, grid = self.plan, self.grid
+        plan = self.plan
         sx, sy = ZOOMS[self.zoom]
         size = self.map_size
         width, height = size.width, size.height
