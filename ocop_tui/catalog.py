@@ -217,6 +217,11 @@ class SearchIndex(Generic[R]):
         self._build_lock = threading.RLock()  # lazy parts may be asked for from a worker thread too
 
     @property
+    def default_order(self) -> list[int]:
+        """Every record, in the default display order (read-only: it is shared)."""
+        return self._all
+
+    @property
     def facet_names(self) -> tuple[str, ...]:
         return tuple(self._facets)
 
@@ -389,6 +394,8 @@ class Catalog:
     products: tuple[Product, ...]
     source: Path | None = None
     warnings: tuple[str, ...] = ()
+    # The products' default (name) order, when already known (from the catalogue cache): else worked out.
+    known_order: list[int] | None = field(default=None, repr=False, compare=False)
     _booth_index: dict[str, int] = field(init=False, repr=False)
     _product_booth: list[int] = field(init=False, repr=False)
     product_index: SearchIndex[Product] = field(init=False, repr=False)
@@ -445,7 +452,8 @@ class Catalog:
         self.booth_index.warm()
 
     @classmethod
-    def from_tables(cls, checked: CheckedTables, source: Path | None = None) -> Catalog:
+    def from_tables(cls, checked: CheckedTables, source: Path | None = None, *,
+                    known_order: list[int] | None = None) -> Catalog:  # fmt: skip
         assert checked.fair is not None, "validate before building a catalogue"
         return cls(
             checked.fair,
@@ -453,6 +461,7 @@ class Catalog:
             tuple(checked.products),
             source,
             tuple(f"{p.table} {p.record} {p.field}: {p.message}" for p in checked.warnings),
+            known_order,
         )
 
     @classmethod
@@ -469,7 +478,9 @@ class Catalog:
         stars = list(map(attrgetter("stars"), products))
         booth_zone = [b.zone for b in booths]
         booth_type = [b.exhibitor_type for b in booths]
-        order = vi_sort_order(list(map(attrgetter("name"), products)))
+        order = self.known_order
+        if order is None or len(order) != len(products):
+            order = vi_sort_order(list(map(attrgetter("name"), products)))
 
         def text() -> TextIndex:
             group_text = {key: fold(f"{label.vi}\n{label.en}\n{key}") for key, label in GROUPS.items()}

@@ -154,18 +154,20 @@ def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, co
 
         lang_given = ctx.get_parameter_source("lang") is not click.core.ParameterSource.DEFAULT
         run_kiosk(path, config_path, idle_seconds, lang, lang_given)
+    from .catalog import Catalog
+    from .catalog_cache import load_checked, save_later
+
     try:
-        loaded = load_store(path)
+        loaded = load_checked(path)  # the validated-catalogue cache, or the store read and checked
     except StoreError as error:
         report_store_error(error, lang)
-    from .catalog import Catalog
-
-    catalog = Catalog.from_tables(loaded.tables, path)
-    del loaded  # the parsed JSON: the records are all the app needs, so free it before the UI starts
+    catalog = Catalog.from_tables(loaded.tables, path, known_order=loaded.name_order)
     from .memory import freeze_long_lived, release_free_memory
 
-    release_free_memory()
+    release_free_memory()  # what the JSON parser and the checks used: not needed once the records exist
     freeze_long_lived()
+    save_later(loaded, catalog.product_index.default_order)
+    del loaded
     from .ui.app import make_app
 
     app = make_app(catalog, lang=lang)

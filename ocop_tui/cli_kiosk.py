@@ -24,7 +24,7 @@ from .i18n import format_number, t
 from .misses import misses_path, most_frequent, read_misses
 from .model import Lang
 from .pin import hash_pin, valid_pin
-from .store import StoreError, load_store
+from .store import StoreError
 
 config_option = click.option(
     "--config",
@@ -64,14 +64,17 @@ def run_kiosk(data_path: Path, config_path: Path | None, idle_seconds: int | Non
         settings = replace(settings, idle_seconds=idle_seconds)
     if settings.lang is not None and not lang_given:
         lang = settings.lang
+    from .catalog import Catalog
+    from .catalog_cache import load_checked, save_later
+
     try:
-        loaded = load_store(data_path)
+        loaded = load_checked(data_path)
     except StoreError as error:
         report_store_error(error, lang)
-    from .catalog import Catalog
     from .ui.app import make_app
 
-    catalog = Catalog.from_tables(loaded.tables, data_path)
+    catalog = Catalog.from_tables(loaded.tables, data_path, known_order=loaded.name_order)
+    save_later(loaded, catalog.product_index.default_order)
     # Terminal keys must reach the app as keys, never as signals that stop or kill it.
     os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)
     for name in ("SIGINT", "SIGQUIT"):

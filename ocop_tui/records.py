@@ -154,7 +154,7 @@ _PRODUCT_FIELDS = PRODUCT_REQUIRED + PRODUCT_OPTIONAL
 
 # Most records have no extra fields: they share one empty mapping (records are read-only, and `extra` is
 # typed as a Mapping; a plain dict, so records still pickle and deep-copy).
-_NO_EXTRA: Mapping[str, Any] = {}
+NO_EXTRA: Mapping[str, Any] = {}
 _PRODUCT_KNOWN = frozenset(_PRODUCT_FIELDS)
 _BOOTH_KNOWN = frozenset(_BOOTH_FIELDS + POSITION_FIELDS)
 _PRODUCT_TEXT = tuple((name, _limit(name)) for name in PRODUCT_REQUIRED if name != "stars")
@@ -216,7 +216,7 @@ def _fast_product(doc: Any) -> Product | None:
     group, subgroup = values["group"], values["subgroup"]
     if group not in GROUPS or (subgroup is not None and PRODUCT_SETS[subgroup].group != group):
         return None
-    extra = _NO_EXTRA if doc.keys() <= _PRODUCT_KNOWN else _extra(doc, _PRODUCT_FIELDS)
+    extra = NO_EXTRA if doc.keys() <= _PRODUCT_KNOWN else _extra(doc, _PRODUCT_FIELDS)
     return Product(**values, extra=extra)
 
 
@@ -236,7 +236,7 @@ def _fast_booth(doc: Any) -> Booth | None:
         position = (x, y, w, h)  # read_position's Rect(...).as_tuple()
     else:
         return None
-    extra = _NO_EXTRA if doc.keys() <= _BOOTH_KNOWN else _extra(doc, _BOOTH_FIELDS + POSITION_FIELDS)
+    extra = NO_EXTRA if doc.keys() <= _BOOTH_KNOWN else _extra(doc, _BOOTH_FIELDS + POSITION_FIELDS)
     return Booth(**values, extra=extra, position=position)
 
 
@@ -315,7 +315,7 @@ _PRODUCT_ORDER = tuple(f.name for f in fields(Product))
 _BOOTH_ORDER = tuple(f.name for f in fields(Booth))
 
 
-def _build(cls: type[Any], order: tuple[str, ...], columns: Mapping[str, Any], count: int) -> list[Any]:
+def build_records(cls: type[Any], order: tuple[str, ...], columns: Mapping[str, Any], count: int) -> list[Any]:
     """cls(**row) for every row, filled a field at a time through the slots: what the generated __init__
     does (these records have no __post_init__), without a Python call per record."""
     assert not hasattr(cls, "__post_init__") and hasattr(cls, "__slots__")
@@ -350,8 +350,8 @@ def _fast_products(docs: Mapping[str, Any], booth_keys: Mapping[str, str]) -> li
     if len(set(codes)) != len(codes) or not set(_keys(columns["booth_no"])) <= booth_keys.keys():
         return None
     unknown = set().union(*values) - _PRODUCT_KNOWN
-    columns["extra"] = [_extra(doc, _PRODUCT_FIELDS) for doc in values] if unknown else repeat(_NO_EXTRA)  # type: ignore[assignment]
-    return _build(Product, _PRODUCT_ORDER, columns, len(values))
+    columns["extra"] = [_extra(doc, _PRODUCT_FIELDS) for doc in values] if unknown else repeat(NO_EXTRA)  # type: ignore[assignment]
+    return build_records(Product, _PRODUCT_ORDER, columns, len(values))
 
 
 def _fast_booths(docs: Mapping[str, Any]) -> tuple[list[Booth], list[str], dict[str, str]] | None:
@@ -377,9 +377,9 @@ def _fast_booths(docs: Mapping[str, Any]) -> tuple[list[Booth], list[str], dict[
     if len(set(keys)) != len(keys):
         return None
     unknown = set().union(*values) - _BOOTH_KNOWN
-    columns["extra"] = [_extra(doc, _BOOTH_FIELDS + POSITION_FIELDS) for doc in values] if unknown else repeat(_NO_EXTRA)  # type: ignore[assignment]
+    columns["extra"] = [_extra(doc, _BOOTH_FIELDS + POSITION_FIELDS) for doc in values] if unknown else repeat(NO_EXTRA)  # type: ignore[assignment]
     ids = list(docs)
-    return _build(Booth, _BOOTH_ORDER, columns, len(values)), ids, dict(zip(keys, ids))
+    return build_records(Booth, _BOOTH_ORDER, columns, len(values)), ids, dict(zip(keys, ids))
 
 
 def check_fair(doc: Any, record: str, problems: list[Problem]) -> Fair | None:

@@ -33,7 +33,8 @@ from ...i18n import DEFAULT_LANG
 from ...misses import MissLog, misses_path
 from ...model import Lang
 from ...pin import MAX_TRIES, PinGuard
-from ...store import FileStamp, StoreError, StoreInvalid, load_store
+from ...catalog_cache import load_checked, save_later
+from ...store import FileStamp, StoreError, StoreInvalid
 from ..app import HIGH_CONTRAST, OcopApp
 from ..screens.browser import BrowserScreen
 from .dialogs import IdleCountdown, PinScreen
@@ -343,8 +344,9 @@ class KioskApp(OcopApp):
     @work(thread=True, exclusive=True, group="kiosk-reload", exit_on_error=False)
     def _load_store(self, path: Path, stamp: FileStamp) -> None:
         try:
-            loaded = load_store(path)  # reads only: no lock, no backup, nothing next to the store
-            catalog = Catalog.from_tables(loaded.tables, path)
+            loaded = load_checked(path)  # reads only: no lock, no backup, nothing next to the store
+            catalog = Catalog.from_tables(loaded.tables, path, known_order=loaded.name_order)
+            save_later(loaded, catalog.product_index.default_order)
             catalog.warm()  # here in the thread, not on the first visitor's keystroke after the swap
         except StoreError as error:
             self._from_thread(self._reload_failed, stamp, error)

@@ -1,0 +1,314 @@
+"""A cache of validated catalogues, so a start-up reads the store's records without checking them again.
+
+Reading a store means parsing its JSON and checking every document against the data contract (and the
+booths against the floor plan): a third of a second at 14,000 products, well over a second at 100,000.
+The result only changes when the file does, so after a successful check the app keeps the records, the
+warnings and the name order in a compact column-wise file in the user's cache folder, keyed by:
+
+- the store's identity on disk: real path, device, inode, size, modification and change times (the
+  change time cannot be set back by any tool, and the store's own writes replace the file: new inode);
+- the code that checked it: a hash of the modules that define the contract, the records and the order.
+
+Anything else (another version of the file, a cache from other code, a damaged or foreign cache file,
+an unreadable cache folder) is a miss: the store is read and checked as if there were no cache, and a
+new entry is written. The cache is never needed, so every failure to read or write it is silent, and
+deleting the folder is always safe. It never stores anything next to the store itself (a kiosk's data
+folder may be read-only) and never changes the store.
+
+The cache folder belongs to the user (0700, files 0600), like Python's own byte-code caches: whoever
+can write it can already run code as that user. Entries carry a digest of their payload, so a torn or
+damaged file is recognised and ignored; shown text is cleaned at display time in any case.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import tempfile
+import threading
+from dataclasses import dataclass, fields
+from itertools import repeat
+from pathlib import Path
+from typing import Any, Mapping
+
+import orjson
+
+from . import __version__
+from .model import Booth, Fair, Product
+from .records import NO_EXTRA, CheckedTables, Problem, build_records
+from .store import FileStamp, load_store
+
+CACHE_ENV = "OCOP_TUI_CACHE_DIR"  # where entries live; "off" disables the cache
+FORMAT = 1
+MAX_ENTRIES = 8  # one per store path; the least recently written go first
+_HEADER_LIMIT = 4096
+
+_PRODUCT_FIELDS = tuple(f.name for f in fields(Product) if f.name != "extra")
+_BOOTH_FIELDS = tuple(f.name for f in fields(Booth) if f.name not in ("extra", "position"))
+_FAIR_FIELDS = tuple(f.name for f in fields(Fair))
+_PROBLEM_FIELDS = tuple(f.name for f in fields(Problem))
+
+
+def cache_dir() -> Path | None:
+    """The folder of cache entries, or None when the cache is turned off."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return None if configured.strip().lower() == "off" else Path(configured)
+    from platformdirs import user_cache_dir
+
+    from .paths import APP_NAME
+
+    return Path(user_cache_dir(APP_NAME)) / "catalogues"
+
+
+@dataclass(frozen=True, slots=True)
+class StoreIdentity:
+    """One version of one store file, as the file system tells it apart from every other."""
+
+    path: str
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> StoreIdentity:
+        real = os.path.realpath(path)
+        st = os.stat(real)
+        return cls(real, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+    @property
+    def stamp(self) -> FileStamp:
+        return FileStamp(self.size, self.mtime_ns, self.inode)
+
+    def as_json(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
+
+
+_code_hash: str | None = None
+
+
+def code_hash() -> str:
+    """What the checks and the cached derived data depend on: a change to any of it is a miss."""
+    global _code_hash
+    if _code_hash is None:
+        from . import catalog, floorplan, model, records, store, text, wayfinding
+
+        digest = hashlib.blake2b(f"{FORMAT} {__version__}".encode(), digest_size=12)
+        for module in (catalog, floorplan, model, records, store, text, wayfinding):
+            digest.update(Path(module.__file__ or "").read_bytes())
+        digest.update(Path(__file__).read_bytes())
+        _code_hash = digest.hexdigest()
+    return _code_hash
+
+
+def entry_path(folder: Path, identity: StoreIdentity) -> Path:
+    name = hashlib.blake2b(identity.path.encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
+    return folder / f"{name}.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A checked store, from the cache or fresh; `name_order` is the catalogue's default order if known."""
+
+    tables: CheckedTables
+    stamp: FileStamp
+    name_order: list[int] | None
+    from_cache: bool
+    identity: StoreIdentity | None  # set on a fresh load that may be cached
+    folder: Path | None = None  # the cache folder it came from or goes to
+
+
+# Encoding --------------------------------------------------------------------------------------------
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, tuple):
+        return list(value)
+    raise TypeError(type(value).__name__)
+
+
+def encode_entry(identity: StoreIdentity, tables: CheckedTables, name_order: list[int]) -> bytes:
+    """The header line (what the entry is for, and the payload's digest), then the payload."""
+    assert tables.fair is not None
+    products, booths = tables.products, tables.booths
+    payload = orjson.dumps(
+        {
+            "fair": {name: getattr(tables.fair, name) for name in _FAIR_FIELDS},
+            "booths": {name: [getattr(b, name) for b in booths] for name in _BOOTH_FIELDS},
+            "booth_position": [b.position for b in booths],
+            "booth_extra": {str(i): b.extra for i, b in enumerate(booths) if b.extra},
+            "products": {name: [getattr(p, name) for p in products] for name in _PRODUCT_FIELDS},
+            "product_extra": {str(i): p.extra for i, p in enumerate(products) if p.extra},
+            "warnings": [[getattr(p, name) for name in _PROBLEM_FIELDS] for p in tables.warnings],
+            "name_order": name_order,
+        },
+        default=_default,
+    )
+    header = {
+        "format": FORMAT,
+        "code": code_hash(),
+        "store": identity.as_json(),
+        "digest": hashlib.blake2b(payload, digest_size=16).hexdigest(),
+    }
+    return orjson.dumps(header) + b"\n" + payload
+
+
+def _columns_ok(columns: Any, names: tuple[str, ...], count: int) -> bool:
+    return (
+        isinstance(columns, dict)
+        and columns.keys() == set(names)
+        and all(isinstance(column, list) and len(column) == count for column in columns.values())
+    )
+
+
+def _records(cls: type[Any], names: tuple[str, ...], columns: dict[str, list[Any]], count: int,
+             extra: dict[str, Any], more: dict[str, Any] | None = None) -> list[Any]:  # fmt: skip
+    every = dict(columns)
+    extras: list[Any] = list(repeat(NO_EXTRA, count))
+    for key, value in extra.items():
+        extras[int(key)] = value
+    every["extra"] = extras
+    every.update(more or {})
+    return build_records(cls, (*names, "extra", *(more or {})), every, count)
+
+
+def decode_entry(data: bytes, identity: StoreIdentity) -> Loaded | None:
+    """The cached store if `data` is an intact entry for exactly this file and this code; else None."""
+    end = data.find(b"\n", 0, _HEADER_LIMIT)
+    if end < 0:
+        return None
+    try:
+        header = orjson.loads(data[:end])
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("code") != code_hash():
+        return None
+    if header.get("store") != identity.as_json():
+        return None
+    payload = memoryview(data)[end + 1 :]
+    if hashlib.blake2b(payload, digest_size=16).hexdigest() != header.get("digest"):
+        return None
+    try:
+        return _decode_payload(orjson.loads(payload), identity)
+    except (orjson.JSONDecodeError, TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return None  # written by this code and intact, so only a bug gets here: read the store instead
+
+
+def _decode_payload(body: dict[str, Any], identity: StoreIdentity) -> Loaded | None:
+    booth_count = len(body["booth_position"])
+    product_count = len(body["products"]["code"])
+    if not (_columns_ok(body["booths"], _BOOTH_FIELDS, booth_count)
+            and _columns_ok(body["products"], _PRODUCT_FIELDS, product_count)):  # fmt: skip
+        return None
+    fair = Fair(**body["fair"])
+    positions = [None if p is None else tuple(p) for p in body["booth_position"]]
+    booths = _records(Booth, _BOOTH_FIELDS, body["booths"], booth_count, body["booth_extra"], {"position": positions})
+    products = _records(Product, _PRODUCT_FIELDS, body["products"], product_count, body["product_extra"])
+    warnings = [Problem(*row) for row in body["warnings"]]
+    order = body["name_order"]
+    if sorted(order) != list(range(product_count)):
+        return None
+    return Loaded(CheckedTables(fair, booths, products, warnings), identity.stamp, order, True, identity)
+
+
+# Reading and writing ---------------------------------------------------------------------------------
+
+
+def read_entry(identity: StoreIdentity, folder: Path) -> Loaded | None:
+    try:
+        data = entry_path(folder, identity).read_bytes()
+    except OSError:
+        return None
+    enabled = gc.isenabled()
+    gc.disable()  # a million new objects, none of them garbage: no collection passes over them meanwhile
+    try:
+        return decode_entry(data, identity)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def write_entry(identity: StoreIdentity, tables: CheckedTables, name_order: list[int], folder: Path) -> Path | None:
+    """Write (atomically) the entry for this version of the store; None if it cannot be written."""
+    target = entry_path(folder, identity)
+    temp: str | None = None
+    try:
+        data = encode_entry(identity, tables, name_order)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=folder)  # created 0600
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temp, target)
+        temp = None
+        _prune(folder, keep=target)
+        return target
+    except (OSError, TypeError, ValueError):
+        return None
+    finally:
+        if temp is not None:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    entries = []
+    for path in folder.glob("*.json"):
+        try:
+            entries.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue
+    entries.sort(reverse=True)
+    for _, path in entries[MAX_ENTRIES:]:
+        if path != keep:
+            try:
+                path.unlink()
+            except OSError:
+                pass
+
+
+def load_checked(path: Path, *, folder: Path | None = None, use_cache: bool = True) -> Loaded:
+    """The store's checked records: from the cache when it holds this very file, else read and checked.
+
+    Raises what `store.load_store` raises. A fresh load returns `identity` only if the file did not
+    change while it was read, so that an entry is never written for the wrong version.
+    """
+    path = Path(path)
+    folder = (folder if folder is not None else cache_dir()) if use_cache else None
+    before: StoreIdentity | None = None
+    if folder is not None:
+        try:
+            before = StoreIdentity.of(path)
+        except (OSError, ValueError):
+            before = None
+        if before is not None:
+            cached = read_entry(before, folder)
+            if cached is not None:
+                return Loaded(cached.tables, cached.stamp, cached.name_order, True, before, folder)
+    loaded = load_store(path)
+    identity = before
+    if identity is not None:
+        try:
+            identity = StoreIdentity.of(path)
+        except (OSError, ValueError):
+            identity = None
+        if identity != before or identity is None or identity.stamp != loaded.stamp:
+            identity = None
+    return Loaded(loaded.tables, loaded.stamp, None, False, identity, folder)
+
+
+def save_later(loaded: Loaded, name_order: list[int]) -> threading.Thread | None:
+    """Write the entry for a fresh load in a background thread (it finishes even if the app quits first)."""
+    if loaded.from_cache or loaded.identity is None or loaded.folder is None:
+        return None
+    thread = threading.Thread(
+        target=write_entry, args=(loaded.identity, loaded.tables, name_order, loaded.folder), name="catalogue-cache"
+    )
+    thread.start()
+    return thread
