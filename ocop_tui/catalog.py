@@ -27,7 +27,7 @@ from .model import (
     Product,
 )
 from .query import Term, parse_query
-from .records import CheckedTables, booth_key
+from .records import CheckedTables, booth_key, share_values
 from .text import fold, vi_sort_key, vi_sort_order
 
 R = TypeVar("R")
@@ -138,13 +138,6 @@ def _text_index(raw: Iterable[str], parts: tuple[str, ...], suffixes: Iterable[s
     return TextIndex(haystacks, names, parts, extra_fields)
 
 
-def _shared(column: list[str]) -> list[str]:
-    """The column with equal values as one object each: counting and filtering then compare by identity,
-    and 100,000 copies of "Kiên Giang" become one."""
-    one_of_each = dict(zip(column, column))
-    return list(map(one_of_each.__getitem__, column))
-
-
 def _gather(column: Sequence[object], ids: Sequence[int]) -> Sequence[object]:
     if len(ids) == len(column):  # every record (ids are distinct): no need to look them up
         return column
@@ -202,7 +195,7 @@ class SearchIndex(Generic[R]):
         self.records = records
         self._text_builder = text
         self._text: TextIndex | None = None
-        self._facets = {name: _shared(column) for name, column in facets.items()}
+        self._facets = {name: share_values(column) for name, column in facets.items()}
         self._facet_counter: _FacetCounter | None = None
         self._sorts = sorts
         self._ranks: dict[str, list[int]] = {}

@@ -27,6 +27,7 @@ import hashlib
 import os
 import tempfile
 import threading
+import zlib
 from dataclasses import dataclass, fields
 from itertools import repeat
 from pathlib import Path
@@ -36,7 +37,7 @@ import orjson
 
 from . import __version__
 from .model import Booth, Fair, Product
-from .records import NO_EXTRA, CheckedTables, Problem, build_records
+from .records import NO_EXTRA, SHARED_FIELDS, CheckedTables, Problem, build_records
 from .store import FileStamp, load_store
 
 CACHE_ENV = "OCOP_TUI_CACHE_DIR"  # where entries live; "off" disables the cache
@@ -132,6 +133,30 @@ def _default(value: Any) -> Any:
     raise TypeError(type(value).__name__)
 
 
+def _column(records: list[Any], name: str) -> Any:
+    """A field of every record. A field whose values repeat (a province, a producer; in the demo fair even
+    the descriptions) is written as its distinct values and an index into them: smaller, quicker to read,
+    and each value is one shared object again when read."""
+    values = [getattr(record, name) for record in records]
+    numbers: dict[Any, int] = {}
+    index = [numbers.setdefault(value, len(numbers)) for value in values]
+    if name not in SHARED_FIELDS and len(numbers) * 2 > len(values):
+        return values
+    return {"values": list(numbers), "index": index}
+
+
+def _expand(column: Any) -> list[Any]:
+    if isinstance(column, dict):
+        values = column["values"]
+        return list(map(values.__getitem__, column["index"]))
+    return column  # type: ignore[no-any-return]
+
+
+def _digest(payload: Any) -> str:
+    """A check against damage (a torn or corrupted file), not against tampering: see the module docstring."""
+    return f"crc32:{zlib.crc32(payload):08x}"
+
+
 def encode_entry(identity: StoreIdentity, tables: CheckedTables, name_order: list[int]) -> bytes:
     """The header line (what the entry is for, and the payload's digest), then the payload."""
     assert tables.fair is not None
@@ -139,10 +164,10 @@ def encode_entry(identity: StoreIdentity, tables: CheckedTables, name_order: lis
     payload = orjson.dumps(
         {
             "fair": {name: getattr(tables.fair, name) for name in _FAIR_FIELDS},
-            "booths": {name: [getattr(b, name) for b in booths] for name in _BOOTH_FIELDS},
+            "booths": {name: _column(booths, name) for name in _BOOTH_FIELDS},
             "booth_position": [b.position for b in booths],
             "booth_extra": {str(i): b.extra for i, b in enumerate(booths) if b.extra},
-            "products": {name: [getattr(p, name) for p in products] for name in _PRODUCT_FIELDS},
+            "products": {name: _column(products, name) for name in _PRODUCT_FIELDS},
             "product_extra": {str(i): p.extra for i, p in enumerate(products) if p.extra},
             "warnings": [[getattr(p, name) for name in _PROBLEM_FIELDS] for p in tables.warnings],
             "name_order": name_order,
@@ -153,17 +178,18 @@ def encode_entry(identity: StoreIdentity, tables: CheckedTables, name_order: lis
         "format": FORMAT,
         "code": code_hash(),
         "store": identity.as_json(),
-        "digest": hashlib.blake2b(payload, digest_size=16).hexdigest(),
+        "digest": _digest(payload),
     }
     return orjson.dumps(header) + b"\n" + payload
 
 
-def _columns_ok(columns: Any, names: tuple[str, ...], count: int) -> bool:
-    return (
-        isinstance(columns, dict)
-        and columns.keys() == set(names)
-        and all(isinstance(column, list) and len(column) == count for column in columns.values())
-    )
+def _expand_columns(columns: Any, names: tuple[str, ...], count: int) -> dict[str, list[Any]] | None:
+    if not isinstance(columns, dict) or columns.keys() != set(names):
+        return None
+    expanded = {name: _expand(column) for name, column in columns.items()}
+    if not all(isinstance(column, list) and len(column) == count for column in expanded.values()):
+        return None
+    return expanded
 
 
 def _records(cls: type[Any], names: tuple[str, ...], columns: dict[str, list[Any]], count: int,
@@ -177,8 +203,9 @@ def _records(cls: type[Any], names: tuple[str, ...], columns: dict[str, list[Any
     return build_records(cls, (*names, "extra", *(more or {})), every, count)
 
 
-def decode_entry(data: bytes, identity: StoreIdentity) -> Loaded | None:
-    """The cached store if `data` is an intact entry for exactly this file and this code; else None."""
+def decode_entry(data: bytearray, identity: StoreIdentity) -> Loaded | None:
+    """The cached store if `data` is an intact entry for exactly this file and this code; else None.
+    `data` is emptied once parsed (so its memory is free while the records are built)."""
     end = data.find(b"\n", 0, _HEADER_LIMIT)
     if end < 0:
         return None
@@ -190,25 +217,34 @@ def decode_entry(data: bytes, identity: StoreIdentity) -> Loaded | None:
         return None
     if header.get("store") != identity.as_json():
         return None
-    payload = memoryview(data)[end + 1 :]
-    if hashlib.blake2b(payload, digest_size=16).hexdigest() != header.get("digest"):
-        return None
+    with memoryview(data) as view:
+        payload = view[end + 1 :]
+        if _digest(payload) != header.get("digest"):
+            return None
+        try:
+            body = orjson.loads(payload)
+        except orjson.JSONDecodeError:
+            return None
+        finally:
+            payload.release()
+    data.clear()  # tens of megabytes at 100,000 products: gone before the records are built
     try:
-        return _decode_payload(orjson.loads(payload), identity)
-    except (orjson.JSONDecodeError, TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return _decode_payload(body, identity)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
         return None  # written by this code and intact, so only a bug gets here: read the store instead
 
 
 def _decode_payload(body: dict[str, Any], identity: StoreIdentity) -> Loaded | None:
     booth_count = len(body["booth_position"])
     product_count = len(body["products"]["code"])
-    if not (_columns_ok(body["booths"], _BOOTH_FIELDS, booth_count)
-            and _columns_ok(body["products"], _PRODUCT_FIELDS, product_count)):  # fmt: skip
+    booth_columns = _expand_columns(body.pop("booths"), _BOOTH_FIELDS, booth_count)
+    product_columns = _expand_columns(body.pop("products"), _PRODUCT_FIELDS, product_count)
+    if booth_columns is None or product_columns is None:
         return None
     fair = Fair(**body["fair"])
     positions = [None if p is None else tuple(p) for p in body["booth_position"]]
-    booths = _records(Booth, _BOOTH_FIELDS, body["booths"], booth_count, body["booth_extra"], {"position": positions})
-    products = _records(Product, _PRODUCT_FIELDS, body["products"], product_count, body["product_extra"])
+    booths = _records(Booth, _BOOTH_FIELDS, booth_columns, booth_count, body["booth_extra"], {"position": positions})
+    products = _records(Product, _PRODUCT_FIELDS, product_columns, product_count, body["product_extra"])
     warnings = [Problem(*row) for row in body["warnings"]]
     order = body["name_order"]
     if sorted(order) != list(range(product_count)):
@@ -221,7 +257,11 @@ def _decode_payload(body: dict[str, Any], identity: StoreIdentity) -> Loaded | N
 
 def read_entry(identity: StoreIdentity, folder: Path) -> Loaded | None:
     try:
-        data = entry_path(folder, identity).read_bytes()
+        with entry_path(folder, identity).open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = bytearray(size)  # read in place: no second copy of a file of tens of megabytes
+            if handle.readinto(data) != size:
+                return None
     except OSError:
         return None
     enabled = gc.isenabled()
