@@ -26,6 +26,7 @@ def measurement_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]
         "Facet toggle median (p90)",
         "Column sort median (p90)",
         "Peak RSS: app / bare",
+        "Cold start: first frame, peak RSS",
     ]
     rows = []
     for size in results["sizes"].values():
@@ -40,6 +41,8 @@ def measurement_rows(results: dict[str, Any]) -> tuple[list[str], list[list[str]
             f"{_num(size['facet_toggle']['median_ms'], 1)} ms ({_num(size['facet_toggle']['p90_ms'], 1)})",
             f"{_num(size['sort']['median_ms'], 1)} ms ({_num(size['sort']['p90_ms'], 1)})",
             f"{_num(size['peak_rss_mib']['app'], 0)} / {_num(size['peak_rss_mib']['bare'], 0)} MiB",
+            f"{_num(size.get('cold_start', {}).get('app_s'), 2)} s, "
+            f"{_num(size.get('cold_start', {}).get('peak_rss_mib'), 0)} MiB",
         ])  # fmt: skip
     return header, rows
 

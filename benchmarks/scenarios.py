@@ -16,6 +16,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ocop_tui.catalog_cache import CACHE_ENV
+
 from . import bare_app
 from .stores import BenchStore, empty_store_like
 from .terminal import TerminalProgram, TerminalTimeout, python_module
@@ -138,10 +140,44 @@ def run_bare(cols: int, rows: int, keystrokes: list[list[tuple[str, bytes]]], cw
     return session
 
 
-def run_app(store: BenchStore, expect: Expectations, cols: int, rows: int, cwd: Path, settle: float = SETTLE) -> Session:
+def prime_cache(store: BenchStore, cache: Path) -> None:
+    """The catalogue cache entry the app writes after its first start on a store (here: before timing)."""
+    from ocop_tui.catalog import Catalog
+    from ocop_tui.catalog_cache import load_checked, write_entry
+
+    loaded = load_checked(store.path, folder=cache)
+    if not loaded.from_cache:
+        if loaded.identity is None:
+            raise RuntimeError(f"{store.path} changed while it was read")
+        order = Catalog.from_tables(loaded.tables).product_index.default_order
+        if write_entry(loaded.identity, loaded.tables, order, cache) is None:
+            raise RuntimeError(f"cannot write the catalogue cache in {cache}")
+    if not load_checked(store.path, folder=cache).from_cache:
+        raise RuntimeError(f"the catalogue cache in {cache} does not hold {store.path}")
+
+
+def run_cold_start(store: BenchStore, expect: Expectations, cols: int, rows: int, cwd: Path) -> Session:
+    """A start with an empty catalogue cache, as after every change to the store: start-up and memory only."""
+    session = Session()
+    with tempfile.TemporaryDirectory(prefix="ocop-bench-cold-") as cache:
+        argv = python_module("ocop_tui", "--data", str(store.path))
+        with TerminalProgram(argv, cols=cols, rows=rows, cwd=cwd, env={CACHE_ENV: cache}) as program:
+            try:
+                ready = program.wait_for([expect.first_name, expect.ready], since=program.started, timeout=START_TIMEOUT)
+                session.startup_s = ready.found - program.started
+                program.drain(SETTLE)  # the cache entry is written and the search index built meanwhile
+            except TerminalTimeout as error:
+                session.error = str(error)
+            session.peak_rss_mib = program.peak_rss_mib()
+    return session
+
+
+def run_app(store: BenchStore, expect: Expectations, cols: int, rows: int, cwd: Path, cache: Path,
+            settle: float = SETTLE) -> Session:  # fmt: skip
+    """A start with the catalogue cache primed (every start but the first after a change), then the keys."""
     session = Session()
     argv = python_module("ocop_tui", "--data", str(store.path))
-    with TerminalProgram(argv, cols=cols, rows=rows, cwd=cwd) as program:
+    with TerminalProgram(argv, cols=cols, rows=rows, cwd=cwd, env={CACHE_ENV: str(cache)}) as program:
         try:
             ready = program.wait_for([expect.first_name, expect.ready], since=program.started, timeout=START_TIMEOUT)
             session.startup_s = ready.found - program.started

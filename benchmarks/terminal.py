@@ -63,7 +63,8 @@ class Settled:
 class TerminalProgram:
     """One child process on a pty of `cols` x `rows`."""
 
-    def __init__(self, argv: Sequence[str], *, cols: int, rows: int, cwd: Path | None = None) -> None:
+    def __init__(self, argv: Sequence[str], *, cols: int, rows: int, cwd: Path | None = None,
+                 env: dict[str, str] | None = None) -> None:  # fmt: skip
         self.argv = list(argv)
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -75,7 +76,7 @@ class TerminalProgram:
             stdout=slave,
             stderr=slave,
             cwd=cwd,
-            env=terminal_env(),
+            env=terminal_env() | (env or {}),
             start_new_session=True,  # its own session, so the pty becomes its controlling terminal
             close_fds=True,
         )

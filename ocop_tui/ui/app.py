@@ -6,11 +6,13 @@ the store, only a Catalog.
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Callable, ClassVar
 
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
+from textual.screen import Screen
 from textual.theme import Theme
 
 from ..catalog import Catalog
@@ -19,11 +21,6 @@ from ..model import Lang
 from ..text import clean
 from .commands import FairCommands
 from .language import follow_language
-from .screens.booths import BoothsScreen
-from .screens.browser import BrowserScreen
-from .screens.facts_screen import FactsScreen
-from .screens.help import HelpScreen
-from .screens.map_screen import MapScreen
 from .screens.products import ProductsScreen
 
 if TYPE_CHECKING:
@@ -47,17 +44,27 @@ HIGH_CONTRAST = Theme(
 )
 
 
+def lazy_screen(module: str, name: str) -> Callable[[], Screen[None]]:
+    """A mode's screen class, imported when the mode is first opened: start-up needs only the products."""
+
+    def make() -> Screen[None]:
+        return getattr(import_module(module, __package__), name)()  # type: ignore[no-any-return]
+
+    make.__qualname__ = make.__name__ = name
+    return make
+
+
 class OcopApp(App[int]):
     """The fair browser."""
 
     CSS_PATH = "app.tcss"
     TITLE = "ocop-tui"
     COMMANDS = App.COMMANDS | {FairCommands}
-    MODES: ClassVar[dict[str, type[BrowserScreen]]] = {  # type: ignore[assignment]
+    MODES: ClassVar[dict[str, Callable[[], Screen[None]]]] = {  # type: ignore[assignment]
         "products": ProductsScreen,
-        "booths": BoothsScreen,
-        "map": MapScreen,  # type: ignore[dict-item]
-        "facts": FactsScreen,  # type: ignore[dict-item]
+        "booths": lazy_screen(".screens.booths", "BoothsScreen"),
+        "map": lazy_screen(".screens.map_screen", "MapScreen"),
+        "facts": lazy_screen(".screens.facts_screen", "FactsScreen"),
     }
     DEFAULT_MODE = "products"
     BINDINGS = [
@@ -101,6 +108,8 @@ class OcopApp(App[int]):
             await self.switch_mode(mode)
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -126,6 +135,8 @@ class OcopApp(App[int]):
     async def open_booth_index(self, index: int) -> None:
         await self.action_show_mode("booths")
         screen = self.screen
+        from .screens.booths import BoothsScreen
+
         if isinstance(screen, BoothsScreen):
             screen.reveal(index)
 

@@ -41,6 +41,7 @@ def test_quick_benchmark_writes_results(tmp_path: Path) -> None:
         "keystroke"
     ].keys()
     assert size["startup"]["app_s"] is not None and size["startup"]["bare_s"] is not None
+    assert size["cold_start"]["app_s"] is not None and size["cold_start"]["peak_rss_mib"] is not None
     assert size["keystroke"]["count"] > 0 and size["facet_toggle"]["count"] > 0 and size["sort"]["count"] > 0
     assert {"median_s", "runs_s", "products"} <= results["import"].keys() or results["import"].get("note")
     assert {row["target"] for row in results["targets"]} >= {"startup_ratio", "peak_rss_mib", "import_median_s"}
