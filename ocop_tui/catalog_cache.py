@@ -43,6 +43,7 @@ from .store import FileStamp, load_store
 CACHE_ENV = "OCOP_TUI_CACHE_DIR"  # where entries live; "off" disables the cache
 FORMAT = 1
 MAX_ENTRIES = 8  # one per store path; the least recently written go first
+SAVE_DELAY_SECONDS = 1.0
 _HEADER_LIMIT = 4096
 
 _PRODUCT_FIELDS = tuple(f.name for f in fields(Product) if f.name != "extra")
@@ -343,12 +344,16 @@ def load_checked(path: Path, *, folder: Path | None = None, use_cache: bool = Tr
     return Loaded(loaded.tables, loaded.stamp, None, False, identity, folder)
 
 
-def save_later(loaded: Loaded, name_order: list[int]) -> threading.Thread | None:
-    """Write the entry for a fresh load in a background thread (it finishes even if the app quits first)."""
+def save_later(loaded: Loaded, name_order: list[int], delay: float | None = None) -> threading.Timer | None:
+    """Write the entry for a fresh load in a background thread, `delay` seconds from now.
+
+    Encoding holds the interpreter for a while (a third of a second at 100,000 products), so it waits
+    until the first screen is up. `cancel()` the timer when the app ends: a write not yet begun is left for
+    the next start; one under way is finished first (the thread is not a daemon), never torn.
+    """
     if loaded.from_cache or loaded.identity is None or loaded.folder is None:
         return None
-    thread = threading.Thread(
-        target=write_entry, args=(loaded.identity, loaded.tables, name_order, loaded.folder), name="catalogue-cache"
-    )
-    thread.start()
-    return thread
+    timer = threading.Timer(SAVE_DELAY_SECONDS if delay is None else delay, write_entry, args=(loaded.identity, loaded.tables, name_order, loaded.folder))
+    timer.name = "catalogue-cache"
+    timer.start()
+    return timer

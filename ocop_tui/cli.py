@@ -166,12 +166,16 @@ def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, co
 
     release_free_memory()  # what the JSON parser and the checks used: not needed once the records exist
     freeze_long_lived()
-    save_later(loaded, catalog.product_index.default_order)
+    cache_writer = save_later(loaded, catalog.product_index.default_order)
     del loaded
     from .ui.app import make_app
 
     app = make_app(catalog, lang=lang)
-    app.run()
+    try:
+        app.run()
+    finally:
+        if cache_writer is not None:
+            cache_writer.cancel()
     sys.exit(app.return_code or 0)
 
 

@@ -74,14 +74,18 @@ def run_kiosk(data_path: Path, config_path: Path | None, idle_seconds: int | Non
     from .ui.app import make_app
 
     catalog = Catalog.from_tables(loaded.tables, data_path, known_order=loaded.name_order)
-    save_later(loaded, catalog.product_index.default_order)
+    cache_writer = save_later(loaded, catalog.product_index.default_order)
     # Terminal keys must reach the app as keys, never as signals that stop or kill it.
     os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)
     for name in ("SIGINT", "SIGQUIT"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
     app = make_app(catalog, lang=lang, kiosk=settings, stamp=loaded.stamp)
-    app.run()
+    try:
+        app.run()
+    finally:
+        if cache_writer is not None:
+            cache_writer.cancel()
     sys.exit(app.return_code or 0)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ocop_tui import catalog_cache
+from click.testing import CliRunner
+
 from ocop_tui.catalog import Catalog
 from ocop_tui.catalog_cache import (
     CACHE_ENV,
@@ -30,6 +33,7 @@ from ocop_tui.catalog_cache import (
     save_later,
     write_entry,
 )
+from ocop_tui.cli import main
 from ocop_tui.demo import generate_fair
 from ocop_tui.store import StoreInvalid, encode, load_store
 from tests.unit.test_store import product_doc, valid_tables
@@ -269,12 +273,21 @@ def test_an_invalid_store_raises_as_before_and_writes_nothing(tmp_path: Path, fo
 def test_save_later_writes_the_entry_once(store: Path, folder: Path) -> None:
     loaded = load_checked(store, folder=folder)
     order = Catalog.from_tables(loaded.tables).product_index.default_order
-    thread = save_later(loaded, order)
+    thread = save_later(loaded, order, delay=0)
     assert thread is not None
     thread.join()
     again = load_checked(store, folder=folder)
     assert again.from_cache and again.name_order == order
     assert save_later(again, order) is None, "an entry just read is not written again"
+
+
+def test_a_cancelled_save_writes_nothing(store: Path, folder: Path) -> None:
+    loaded = load_checked(store, folder=folder)
+    timer = save_later(loaded, Catalog.from_tables(loaded.tables).product_index.default_order, delay=60)
+    assert timer is not None
+    timer.cancel()  # the app ended before the write began
+    timer.join()
+    assert not load_checked(store, folder=folder).from_cache
 
 
 def test_a_store_changed_while_it_was_read_is_not_cached(store: Path, folder: Path,
@@ -327,3 +340,31 @@ def test_the_store_is_never_touched(store: Path, folder: Path) -> None:
     after = (store.read_bytes(), store.stat().st_mtime_ns, sorted(p.name for p in store.parent.iterdir()))
     assert before[:2] == after[:2]
     assert set(after[2]) - set(before[2]) == {"cache"}, "nothing but the (test's) cache folder appears"
+
+
+# The app's start ---------------------------------------------------------------------------------------
+
+
+def test_the_second_start_of_the_app_reads_the_cache_the_first_one_wrote(store: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from ocop_tui.ui.app import OcopApp
+
+    monkeypatch.setattr(catalog_cache, "SAVE_DELAY_SECONDS", 0)
+    shown: list[tuple[int, str]] = []
+
+    def run_without_a_terminal(app: OcopApp) -> None:
+        shown.append((len(app.catalog.products), app.catalog.products[0].name))
+        for thread in threading.enumerate():
+            if thread.name == "catalogue-cache":
+                thread.join()  # the first start's write, finished before "the user quits"
+
+    def no_checking(tables: Any) -> Any:
+        raise AssertionError("the second start must not read and check the store")
+
+    monkeypatch.setattr(OcopApp, "run", run_without_a_terminal)
+    first = CliRunner().invoke(main, ["--data", str(store)])
+    assert first.exit_code == 0, first.output
+    monkeypatch.setattr("ocop_tui.store.check_tables", no_checking)
+    second = CliRunner().invoke(main, ["--data", str(store)])
+    assert second.exit_code == 0, second.output
+    assert shown[0] == shown[1] and shown[0][0] == 120

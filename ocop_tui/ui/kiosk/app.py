@@ -346,7 +346,7 @@ class KioskApp(OcopApp):
         try:
             loaded = load_checked(path)  # reads only: no lock, no backup, nothing next to the store
             catalog = Catalog.from_tables(loaded.tables, path, known_order=loaded.name_order)
-            save_later(loaded, catalog.product_index.default_order)
+            save_later(loaded, catalog.product_index.default_order, delay=0)  # a reload is rare: write it now
             catalog.warm()  # here in the thread, not on the first visitor's keystroke after the swap
         except StoreError as error:
             self._from_thread(self._reload_failed, stamp, error)
