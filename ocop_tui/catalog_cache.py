@@ -16,8 +16,9 @@ deleting the folder is always safe. It never stores anything next to the store i
 folder may be read-only) and never changes the store.
 
 The cache folder belongs to the user (0700, files 0600), like Python's own byte-code caches: whoever
-can write it can already run code as that user. Entries carry a digest of their payload, so a torn or
-damaged file is recognised and ignored; shown text is cleaned at display time in any case.
+can write it can already run code as that user; an entry owned by someone else, or that others could
+change, is ignored. Entries carry a checksum of their payload, so a torn or damaged file is recognised
+and ignored; shown text is cleaned at display time in any case. Entries are plain JSON, never pickle.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import hashlib
 import os
 import tempfile
 import threading
+import time
 import zlib
 from dataclasses import dataclass, fields
 from itertools import repeat
@@ -44,6 +46,7 @@ CACHE_ENV = "OCOP_TUI_CACHE_DIR"  # where entries live; "off" disables the cache
 FORMAT = 1
 MAX_ENTRIES = 8  # one per store path; the least recently written go first
 SAVE_DELAY_SECONDS = 1.0
+STALE_TEMP_SECONDS = 3600
 _HEADER_LIMIT = 4096
 
 _PRODUCT_FIELDS = tuple(f.name for f in fields(Product) if f.name != "extra")
@@ -119,7 +122,7 @@ class Loaded:
     stamp: FileStamp
     name_order: list[int] | None
     from_cache: bool
-    identity: StoreIdentity | None  # set on a fresh load that may be cached
+    identity: StoreIdentity | None  # the file it holds (None: it changed while it was read, so never cached)
     folder: Path | None = None  # the cache folder it came from or goes to
 
 
@@ -256,10 +259,19 @@ def _decode_payload(body: dict[str, Any], identity: StoreIdentity) -> Loaded | N
 # Reading and writing ---------------------------------------------------------------------------------
 
 
+def _private(st: os.stat_result) -> bool:
+    """Only an entry this user wrote, that nobody else can change, is trusted to hold checked records."""
+    getuid = getattr(os, "getuid", None)
+    return (getuid is None or st.st_uid == getuid()) and not st.st_mode & 0o022
+
+
 def read_entry(identity: StoreIdentity, folder: Path) -> Loaded | None:
     try:
         with entry_path(folder, identity).open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+            st = os.fstat(handle.fileno())
+            if not _private(st):
+                return None
+            size = st.st_size
             data = bytearray(size)  # read in place: no second copy of a file of tens of megabytes
             if handle.readinto(data) != size:
                 return None
@@ -299,10 +311,17 @@ def write_entry(identity: StoreIdentity, tables: CheckedTables, name_order: list
 
 
 def _prune(folder: Path, keep: Path) -> None:
+    """Keep the newest MAX_ENTRIES entries; drop temporary files a killed writer left (an hour old)."""
     entries = []
     for path in folder.glob("*.json"):
         try:
             entries.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue
+    for path in folder.glob(".entry-*.tmp"):
+        try:
+            if time.time() - path.stat().st_mtime > STALE_TEMP_SECONDS:
+                path.unlink()
         except OSError:
             continue
     entries.sort(reverse=True)

@@ -260,6 +260,25 @@ def test_entries_are_private_to_the_user(store: Path, folder: Path) -> None:
     assert stat.S_IMODE(entry.stat().st_mode) == 0o600
 
 
+def test_an_entry_others_can_write_is_not_trusted(store: Path, folder: Path) -> None:
+    entry = _entry(store, folder)
+    entry.chmod(0o666)
+    assert not load_checked(store, folder=folder).from_cache
+    entry.chmod(0o600)
+    assert load_checked(store, folder=folder).from_cache
+
+
+def test_temporary_files_of_a_killed_writer_are_removed_later(store: Path, folder: Path) -> None:
+    entry = _entry(store, folder)
+    stale, fresh_temp = folder / ".entry-stale.tmp", folder / ".entry-busy.tmp"
+    stale.write_bytes(b"half")
+    fresh_temp.write_bytes(b"being written")
+    os.utime(stale, (1, 1))
+    loaded = load_checked(store, folder=folder, use_cache=False)
+    write_entry(StoreIdentity.of(store), loaded.tables, [], folder)
+    assert not stale.exists() and fresh_temp.exists() and entry.exists()
+
+
 def test_an_invalid_store_raises_as_before_and_writes_nothing(tmp_path: Path, folder: Path) -> None:
     tables = valid_tables()
     tables["products"]["1"]["stars"] = 9
