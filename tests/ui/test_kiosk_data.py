@@ -124,6 +124,33 @@ async def test_a_new_store_waits_for_the_visitor_to_leave(tmp_path):
         assert app.screen.MODE == "facts" and app.screen.counts["stars"]["5"] == 2
 
 
+def first_row_text(app) -> str:
+    return "".join(segment.text for segment in app.screen.table.render_line(1))
+
+
+async def test_rows_drawn_before_a_new_store_are_drawn_anew(tmp_path):
+    """The table keeps drawn rows by record number; after the swap those numbers mean the new records."""
+    path = make_store(tmp_path)
+    clock = FakeClock()
+    app = kiosk_on_file(path, tmp_path, clock, idle_seconds=5)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f2")
+        await settle(pilot)
+        before = first_row_text(app)
+        assert not before.lstrip().startswith("Mới: ")
+        renamed = [{**product, "name": "Mới: " + product["name"]} for product in PRODUCTS]
+        replace_file(path, encode(tables(products=renamed)))
+        app.check_store()
+        await settle(pilot)
+        clock.advance(15)
+        app.tick()
+        await settle(pilot)
+        assert app.pending_catalog is None and app.catalog.products[0].name.startswith("Mới: ")
+        await pilot.press("f2")
+        await settle(pilot)
+        assert first_row_text(app).lstrip().startswith("Mới: ")
+
+
 async def test_a_broken_store_is_ignored_and_logged(tmp_path):
     path = make_store(tmp_path)
     app = kiosk_on_file(path, tmp_path)

@@ -238,3 +238,27 @@ async def test_status_line_uses_vietnamese_number_format():
         await pilot.press("f6")
         await pilot.pause()
         assert "1,200 of 1,200 products" in str(app.screen.query_one("#status").render())
+
+
+async def test_a_theme_change_recolours_the_rows_already_drawn(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        table = app.screen.table
+        before = [segment.style.bgcolor for segment in table.render_line(1)]
+        await pilot.press("f8")  # the next theme
+        await pilot.pause()
+        after = [segment.style.bgcolor for segment in table.render_line(1)]
+        assert before != after
+
+
+async def test_rows_shared_by_two_searches_are_drawn_right_in_both(app):
+    """Drawn rows are kept by record: a record that moves to another position keeps its own text."""
+    async with app.run_test(size=(120, 36)) as pilot:
+        await type_text(pilot, "nuoc mam")
+        await pilot.pause()
+        await type_text(pilot, " phu quoc")
+        await pilot.pause()
+        table = app.screen.table
+        for position, record in enumerate(table.rows[:10]):
+            drawn = "".join(segment.text for segment in table.render_line(position + 1))
+            assert app.catalog.products[record].name[:12] in drawn

@@ -372,6 +372,7 @@ class BrowserScreen(FairScreen):
         with self.search_input.prevent(Input.Changed):
             self.search_input.value = ""
         self._generation += 1
+        self.table.invalidate()  # the kiosk may have swapped the catalogue: record numbers mean new records
         self.show_result(self.search("", {}, None))
         self.table.action_jump(0)
         self.search_input.focus()

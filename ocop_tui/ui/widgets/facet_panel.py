@@ -14,11 +14,10 @@ from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..language import follow_language
-from .record_table import _fit, _rows_size, _strip, skip_unchanged_size, update_scrollbars_now
+from .record_table import StyleOncePerFrame, _fit, _rows_size, _strip, skip_unchanged_size, update_scrollbars_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +44,7 @@ class _Line:
     selected: bool
 
 
-class FacetPanel(ScrollView, can_focus=True):
+class FacetPanel(StyleOncePerFrame, can_focus=True):
     """A scrolling list of facet headings and checkable values."""
 
     COMPONENT_CLASSES = {"facet-panel--heading", "facet-panel--cursor", "facet-panel--selected", "facet-panel--count"}
@@ -95,13 +94,14 @@ class FacetPanel(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = int(self.scroll_y) + y
+        widget_style = self.base_style
         if index >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, widget_style)
         line = self._lines[index]
         if line.facet is None:
             style = self.get_component_rich_style("facet-panel--heading", partial=True)
-            return _strip(_fit(line.text, width, "left"), width, self.rich_style + style, self.app.console)
-        base = self.rich_style
+            return _strip(_fit(line.text, width, "left"), width, widget_style + style, self.app.console)
+        base = widget_style
         if line.selected:
             base = base + self.get_component_rich_style("facet-panel--selected", partial=True)
         if index == self._cursor and self.has_focus:

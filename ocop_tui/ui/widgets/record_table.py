@@ -16,7 +16,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -24,6 +24,7 @@ from textual.strip import Strip
 from ..language import follow_language
 
 GAP = 1
+MAX_CACHED_LINES = 2000  # drawn rows kept (about a megabyte); all dropped at once when full
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,27 @@ class Column:
 CellRenderer = Callable[[int, str], Text]
 
 
-class RecordTable(ScrollView, can_focus=True):
+class StyleOncePerFrame(ScrollView):
+    """A Line API view that works out its own Rich style once per frame, not once per line drawn.
+
+    `rich_style` walks the styles of every ancestor; a view of 40 lines asked for it 40 times a frame.
+    """
+
+    _frame_style: Style | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._frame_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_style = None
+
+    @property
+    def base_style(self) -> Style:
+        return self._frame_style if self._frame_style is not None else self.rich_style
+
+
+class RecordTable(StyleOncePerFrame, can_focus=True):
     """Rows of records by id, a cursor, a sortable header; Line API rendering."""
 
     COMPONENT_CLASSES = {
@@ -104,7 +125,10 @@ class RecordTable(ScrollView, can_focus=True):
         self._rows: Sequence[int] = ()
         self._cursor = 0
         self._sort: tuple[str, bool] | None = None
-        self._line_cache: dict[tuple[int, int, bool, bool], Strip] = {}
+        # Drawn rows by record (not by position), so a new search reuses the rows it shares with the last
+        # one: typing on keeps most of the top rows. Cleared when what a row shows can change: language,
+        # columns, theme, or the catalogue behind the record numbers (see invalidate()).
+        self._line_cache: dict[tuple[int, int, int, bool, bool], Strip] = {}
 
     # Data -----------------------------------------------------------------------------------------
 
@@ -133,15 +157,18 @@ class RecordTable(ScrollView, can_focus=True):
         self.refresh()
 
     def invalidate(self) -> None:
-        """Drop cached lines (language or theme changed)."""
+        """Drop cached lines (language, columns or the records behind the numbers changed)."""
         self._line_cache.clear()
         self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()  # a theme change or a class change: the cached rows have old colours
+        self._line_cache.clear()
 
     def set_rows(self, rows: Sequence[int], *, select: int | None = None) -> None:
         """Show `rows`; keep the highlighted record if it is still there, or move to `select`."""
         previous = self.highlighted
         self._rows = rows
-        self._line_cache.clear()
         target = select if select is not None else previous
         position = 0
         if target is not None and rows:
@@ -194,13 +221,13 @@ class RecordTable(ScrollView, can_focus=True):
             return self._header_strip(width)
         row = int(self.scroll_y) + y - 1
         if row >= len(self._rows):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         is_cursor = row == self._cursor
-        key = (row, width, is_cursor, self.has_focus)
+        key = (self._rows[row], row % 2, width, is_cursor, self.has_focus)
         strip = self._line_cache.get(key)
         if strip is None:
             strip = self._row_strip(row, width, is_cursor)
-            if len(self._line_cache) > 500:
+            if len(self._line_cache) > MAX_CACHED_LINES:
                 self._line_cache.clear()
             self._line_cache[key] = strip
         return strip
@@ -213,13 +240,13 @@ class RecordTable(ScrollView, can_focus=True):
             if self._sort and self._sort[0] == column.key:
                 label = f"{label} {'▼' if self._sort[1] else '▲'}"
             parts.append(_fit(Text(label), column_width, column.justify))
-        return _strip(Text(" " * GAP).join(parts), width, self.rich_style + style, self.app.console)
+        return _strip(Text(" " * GAP).join(parts), width, self.base_style + style, self.app.console)
 
     def _row_strip(self, row: int, width: int, is_cursor: bool) -> Strip:
         record = self._rows[row]
         # The row's own style goes under every cell's style (Strip.apply_style would put it beneath
         # the widget background, where a cursor colour never shows).
-        base = self.rich_style
+        base = self.base_style
         if row % 2:
             base = base + self.get_component_rich_style("record-table--odd", partial=True)
         if is_cursor:
