@@ -184,6 +184,7 @@ async def test_show_on_map_from_the_product_detail_pane(app):
         await pilot.press("f2")
         await pilot.pause()
         await pilot.press("down")
+        await pilot.pause()  # the pane shows the next product (its button may move) before it is clicked
         button = products.query_one("#show-on-map", Button)
         await pilot.click(button)
         await pilot.pause()

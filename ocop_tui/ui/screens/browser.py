@@ -26,6 +26,7 @@ from ..safe import data_text
 from ..widgets.detail_pane import DetailPane
 from ..widgets.facet_panel import Facet, FacetPanel, FacetValue
 from ..widgets.record_table import Column, RecordTable
+from ..widgets.search_input import SearchInput
 from .fair_screen import FairScreen
 
 # A search through more records than this runs in a worker thread, so typing never waits for it.
@@ -104,7 +105,7 @@ class BrowserScreen(FairScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_top()
-        yield Input(id="search", classes="search", select_on_focus=False)
+        yield SearchInput(id="search", classes="search", select_on_focus=False)
         with Horizontal(id="body"):
             yield FacetPanel(id="facets")
             with Vertical(id="results"):
@@ -216,7 +217,8 @@ class BrowserScreen(FairScreen):
         filters = self.describe_filters()
         if filters:
             parts.append(tr("status.filters", filters=filters))
-        self.query_one("#status", Static).update(Text(" · ").join(Text(p) for p in parts))
+        # One line of fixed height: new text repaints it, never relayouts (and redraws) the screen.
+        self.query_one("#status", Static).update(Text(" · ").join(Text(p) for p in parts), layout=False)
 
     def describe_filters(self) -> str:
         tr = self.app.tr  # type: ignore[attr-defined]

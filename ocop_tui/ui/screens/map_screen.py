@@ -35,6 +35,7 @@ from ..language import follow_language
 from ..safe import data_text
 from ..widgets.booth_detail import BoothDetail
 from ..widgets.floor_map import FloorMap
+from ..widgets.search_input import SearchInput
 from .fair_screen import FairScreen
 
 BOOTH_START = -1  # the Select value meaning "the booth chosen with Start here"
@@ -110,7 +111,7 @@ class MapScreen(FairScreen):
         with Horizontal(id="map-body"):
             yield FloorMap(self.plan, self.grid, id="floor-map")
             with VerticalScroll(id="map-side"):
-                yield Input(id="map-find", classes="map-find", select_on_focus=False)
+                yield SearchInput(id="map-find", classes="map-find", select_on_focus=False)
                 yield Static(id="map-start-label", classes="map-label")
                 options = [(self._start_label(s), i) for i, s in enumerate(self.starts)]
                 yield Select(options, id="map-start", allow_blank=not options)

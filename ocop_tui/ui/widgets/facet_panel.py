@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from ..language import follow_language
-from .record_table import StyleOncePerFrame, _fit, _rows_size, _strip, skip_unchanged_size, update_scrollbars_now
+from .record_table import StyleOncePerFrame, _fit, _rows_size, _strip, set_virtual_size, skip_unchanged_size
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +82,7 @@ class FacetPanel(StyleOncePerFrame, can_focus=True):
             (i for i, line in enumerate(lines) if current and line.facet == current.facet and line.value == current.value),
             next((i for i, line in enumerate(lines) if line.facet is not None), 0),
         )
-        size = _rows_size(len(lines))
-        if size != self.virtual_size:  # an unchanged size must not cost a relayout
-            self.virtual_size = size
-            update_scrollbars_now(self)
+        set_virtual_size(self, _rows_size(len(lines)))
         self.refresh()
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:

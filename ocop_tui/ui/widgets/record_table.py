@@ -20,6 +20,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from ..language import follow_language
 
@@ -176,10 +177,7 @@ class RecordTable(StyleOncePerFrame, can_focus=True):
                 position = rows.index(target)
             except ValueError:
                 position = 0
-        size = _rows_size(len(rows) + 1)
-        if size != self.virtual_size:  # an unchanged size must not cost a relayout
-            self.virtual_size = size
-            update_scrollbars_now(self)
+        set_virtual_size(self, _rows_size(len(rows) + 1))
         self._move_to(position, force_message=True, centre=select is not None)
         self.refresh()
 
@@ -365,6 +363,20 @@ def skip_unchanged_size(
         return False
     view.__dict__["_laid_out_as"] = now
     return update(size, virtual_size, container_size, layout)
+
+
+def set_virtual_size(view: ScrollView, size: Size) -> None:
+    """A new number of lines, without a relayout of the screen unless a scrollbar comes or goes.
+
+    The virtual size is a layout-changing value in Textual, and a layout redraws every widget on the
+    screen. A view of fixed size only needs its scrollbars told (which lays out again by itself when one
+    appears or disappears: show_vertical_scrollbar is layout-changing too) and its lines redrawn.
+    """
+    if size == view.virtual_size:
+        return
+    view.set_reactive(Widget.virtual_size, size)
+    update_scrollbars_now(view)
+    view.refresh()
 
 
 def update_scrollbars_now(view: ScrollView) -> None:
