@@ -188,3 +188,14 @@ async def test_missed_searches_are_logged_once_settled(mini, tmp_path):
         app.screen.action_clear()
         await pilot.pause()
         assert len(read_misses(log)) == 2
+
+
+async def test_a_tick_while_the_app_closes_does_nothing(mini, tmp_path):
+    """The timer can fire once more while the app is being torn down, with no screen left to look at."""
+    clock = FakeClock()
+    app = kiosk(mini, tmp_path, clock, idle_seconds=IDLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+    clock.advance(IDLE + 10)
+    app.tick()  # no screens on the stack any more: must not raise

@@ -24,16 +24,17 @@ from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable
 
 from textual import events, work
+from textual.app import ScreenStackError
 from textual.binding import Binding
 from textual.screen import Screen
 
 from ...catalog import Catalog
+from ...catalog_cache import load_checked, save_later
 from ...config import KioskSettings
 from ...i18n import DEFAULT_LANG
 from ...misses import MissLog, misses_path
 from ...model import Lang
 from ...pin import MAX_TRIES, PinGuard
-from ...catalog_cache import load_checked, save_later
 from ...store import FileStamp, StoreError, StoreInvalid
 from ..app import HIGH_CONTRAST, OcopApp
 from ..screens.browser import BrowserScreen
@@ -233,8 +234,11 @@ class KioskApp(OcopApp):
         """Everything timed: PIN lockout countdown, idle countdown and reset, featured products."""
         if self.return_code is not None:
             return  # exiting
+        try:
+            top = self.screen
+        except ScreenStackError:
+            return  # the app is being torn down (its timer can fire once more): nothing to time
         now = self.clock()
-        top = self.screen
         if isinstance(top, PinScreen):
             top.refresh_lock()
             if self.guard.locked_for() > 0:
