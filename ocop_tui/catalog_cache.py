@@ -102,10 +102,15 @@ def code_hash() -> str:
         from . import catalog, floorplan, model, records, store, text, wayfinding
 
         digest = hashlib.blake2b(f"{FORMAT} {__version__}".encode(), digest_size=12)
-        for module in (catalog, floorplan, model, records, store, text, wayfinding):
-            digest.update(Path(module.__file__ or "").read_bytes())
-        digest.update(Path(__file__).read_bytes())
-        _code_hash = digest.hexdigest()
+        try:
+            for module in (catalog, floorplan, model, records, store, text, wayfinding):
+                digest.update(Path(module.__file__ or "").read_bytes())
+            digest.update(Path(__file__).read_bytes())
+            _code_hash = digest.hexdigest()
+        except OSError:
+            # No source to hash (a frozen or zipped install): this process's entries are its own, so a
+            # cache never outlives the code that checked it.
+            _code_hash = f"unhashable-{os.getpid()}-{os.urandom(6).hex()}"
     return _code_hash
 
 
@@ -300,7 +305,7 @@ def write_entry(identity: StoreIdentity, tables: CheckedTables, name_order: list
         temp = None
         _prune(folder, keep=target)
         return target
-    except (OSError, TypeError, ValueError):
+    except Exception:  # noqa: BLE001 - the cache is never needed: a failure (even a bug) must not reach the app
         return None
     finally:
         if temp is not None:

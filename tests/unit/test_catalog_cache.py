@@ -168,6 +168,19 @@ def test_entries_from_other_code_are_ignored(store: Path, folder: Path, monkeypa
     assert not load_checked(store, folder=folder).from_cache
 
 
+def test_code_without_readable_sources_never_shares_entries(store: Path, folder: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """A frozen or zipped install has no .py files to hash: no crash, and no entry another process could use."""
+    import ocop_tui.records
+
+    cached(store, folder)
+    monkeypatch.setattr(ocop_tui.records, "__file__", str(folder / "gone" / "records.py"))
+    monkeypatch.setattr(catalog_cache, "_code_hash", None)
+    assert not load_checked(store, folder=folder).from_cache  # the earlier entry is from "other code"
+    assert cached(store, folder).from_cache  # within this process the cache still works
+    assert catalog_cache.code_hash().startswith("unhashable-")
+
+
 def _entry(store: Path, folder: Path) -> Path:
     cached(store, folder)
     return entry_path(folder, StoreIdentity.of(store))
