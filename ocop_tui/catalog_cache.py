@@ -237,10 +237,7 @@ def decode_entry(data: bytearray, identity: StoreIdentity) -> Loaded | None:
         finally:
             payload.release()
     data.clear()  # tens of megabytes at 100,000 products: gone before the records are built
-    try:
-        return _decode_payload(body, identity)
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
-        return None  # written by this code and intact, so only a bug gets here: read the store instead
+    return _decode_payload(body, identity)  # intact and written by this code: only a bug can fail here
 
 
 def _decode_payload(body: dict[str, Any], identity: StoreIdentity) -> Loaded | None:
@@ -286,6 +283,8 @@ def read_entry(identity: StoreIdentity, folder: Path) -> Loaded | None:
     gc.disable()  # a million new objects, none of them garbage: no collection passes over them meanwhile
     try:
         return decode_entry(data, identity)
+    except Exception:  # noqa: BLE001 - whatever is wrong with an entry, the store itself can still be read
+        return None
     finally:
         if enabled:
             gc.enable()
