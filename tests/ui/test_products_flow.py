@@ -262,3 +262,28 @@ async def test_rows_shared_by_two_searches_are_drawn_right_in_both(app):
         for position, record in enumerate(table.rows[:10]):
             drawn = "".join(segment.text for segment in table.render_line(position + 1))
             assert app.catalog.products[record].name[:12] in drawn
+
+
+async def test_the_detail_pane_fits_each_product_it_shows(app):
+    """The pane takes each new text's height within the layout under way (no second layout): its content,
+    scroll range and scrollbar must already be what a full layout of the screen would make of them."""
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("enter")  # into the results
+        detail = app.screen.detail
+        info = detail.query_one("#product-info")
+
+        def geometry() -> tuple[object, ...]:
+            return (info.size, detail.virtual_size, detail.max_scroll_y, detail.show_vertical_scrollbar)
+
+        scrollable_seen = fitting_seen = False
+        for _ in range(len(app.catalog.products) - 1):
+            await pilot.pause()
+            shown = geometry()
+            assert info.size.height == info.get_content_height(detail.size, app.size, info.size.width)
+            app.screen.refresh(layout=True)  # what a fresh layout makes of the same content
+            await pilot.pause()
+            assert geometry() == shown
+            scrollable_seen |= detail.max_scroll_y > 0
+            fitting_seen |= detail.max_scroll_y == 0
+            await pilot.press("down")
+        assert scrollable_seen and fitting_seen, "the mini fair has both long and short details at this size"

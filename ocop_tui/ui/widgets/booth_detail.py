@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from ...model import exhibitor_type_label, province_label, stars_text
 from ..safe import data_text, labelled
 from .detail_list import DetailList
-from .detail_pane import DetailPane
+from .detail_pane import DetailPane, DetailText
 
 
 class BoothDetail(DetailPane):
@@ -36,9 +36,9 @@ class BoothDetail(DetailPane):
         self._map_button = map_button  # False on the map itself
 
     def compose(self) -> ComposeResult:
-        yield Static(id="booth-info", classes="detail-info")
+        yield DetailText(id="booth-info", classes="detail-info")
         yield Button("", id="booth-show-on-map", classes="detail-action")
-        yield Static(id="booth-products-title", classes="detail-subtitle")
+        yield DetailText(id="booth-products-title", classes="detail-subtitle")
         yield DetailList(id="booth-products", classes="detail-list")
 
     @property

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from ...model import PRODUCT_SETS, exhibitor_type_label, group_label, province_label, stars_text
 from ..safe import data_text, labelled
 from .detail_list import DetailList
-from .detail_pane import DetailPane
+from .detail_pane import DetailPane, DetailText
 
 MAX_SIBLINGS = 50
 
@@ -44,10 +44,10 @@ class ProductDetail(DetailPane):
         self._siblings: tuple[tuple[int, ...], object, str] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="product-info", classes="detail-info")
+        yield DetailText(id="product-info", classes="detail-info")
         yield Button("", id="go-booth", classes="detail-action")
         yield Button("", id="show-on-map", classes="detail-action")
-        yield Static(id="siblings-title", classes="detail-subtitle")
+        yield DetailText(id="siblings-title", classes="detail-subtitle")
         yield DetailList(id="siblings", classes="detail-list")
 
     @property
