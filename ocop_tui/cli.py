@@ -156,16 +156,15 @@ def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, co
         run_kiosk(path, config_path, idle_seconds, lang, lang_given)
     from .catalog import Catalog
     from .catalog_cache import load_checked, save_later
+    from .memory import long_lived, release_free_memory
 
-    try:
-        loaded = load_checked(path)  # the validated-catalogue cache, or the store read and checked
-    except StoreError as error:
-        report_store_error(error, lang)
-    catalog = Catalog.from_tables(loaded.tables, path, known_order=loaded.name_order)
-    from .memory import freeze_long_lived, release_free_memory
-
+    with long_lived():
+        try:
+            loaded = load_checked(path)  # the validated-catalogue cache, or the store read and checked
+        except StoreError as error:
+            report_store_error(error, lang)
+        catalog = Catalog.from_tables(loaded.tables, path, known_order=loaded.name_order)
     release_free_memory()  # what the JSON parser and the checks used: not needed once the records exist
-    freeze_long_lived()
     cache_writer = save_later(loaded, catalog.product_index.default_order)
     del loaded
     from .ui.app import make_app

@@ -66,14 +66,16 @@ def run_kiosk(data_path: Path, config_path: Path | None, idle_seconds: int | Non
         lang = settings.lang
     from .catalog import Catalog
     from .catalog_cache import load_checked, save_later
+    from .memory import long_lived
 
-    try:
-        loaded = load_checked(data_path)
-    except StoreError as error:
-        report_store_error(error, lang)
+    with long_lived():
+        try:
+            loaded = load_checked(data_path)
+        except StoreError as error:
+            report_store_error(error, lang)
+        catalog = Catalog.from_tables(loaded.tables, data_path, known_order=loaded.name_order)
     from .ui.app import make_app
 
-    catalog = Catalog.from_tables(loaded.tables, data_path, known_order=loaded.name_order)
     cache_writer = save_later(loaded, catalog.product_index.default_order)
     # Terminal keys must reach the app as keys, never as signals that stop or kill it.
     os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)
