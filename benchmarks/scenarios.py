@@ -142,18 +142,13 @@ def run_bare(cols: int, rows: int, keystrokes: list[list[tuple[str, bytes]]], cw
 
 def prime_cache(store: BenchStore, cache: Path) -> None:
     """The catalogue cache entry the app writes after its first start on a store (here: before timing)."""
-    from ocop_tui.catalog import Catalog
-    from ocop_tui.catalog_cache import load_checked, write_entry
+    from ocop_tui.catalog_cache import load_checked, open_catalog
 
-    loaded = load_checked(store.path, folder=cache)
-    if not loaded.from_cache:
-        if loaded.identity is None:
-            raise RuntimeError(f"{store.path} changed while it was read")
-        order = Catalog.from_tables(loaded.tables).product_index.default_order
-        if write_entry(loaded.identity, loaded.tables, order, cache) is None:
-            raise RuntimeError(f"cannot write the catalogue cache in {cache}")
+    _, _, writer = open_catalog(store.path, folder=cache, save_delay=0)
+    if writer is not None:
+        writer.join()
     if not load_checked(store.path, folder=cache).from_cache:
-        raise RuntimeError(f"the catalogue cache in {cache} does not hold {store.path}")
+        raise RuntimeError(f"the catalogue cache in {cache} does not hold {store.path} (changed while read?)")
 
 
 def run_cold_start(store: BenchStore, expect: Expectations, cols: int, rows: int, cwd: Path) -> Session:

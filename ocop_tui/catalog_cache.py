@@ -36,7 +36,7 @@ from array import array
 from dataclasses import dataclass, fields
 from itertools import repeat
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 import orjson
 
@@ -44,6 +44,9 @@ from . import __version__
 from .model import Booth, Fair, Product
 from .records import NO_EXTRA, SHARED_FIELDS, CheckedTables, Problem, build_records
 from .store import FileStamp, load_store
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
 
 CACHE_ENV = "OCOP_TUI_CACHE_DIR"  # where entries live; "off" disables the cache
 FORMAT = 2
@@ -402,3 +405,14 @@ def save_later(loaded: Loaded, name_order: list[int], delay: float | None = None
     timer.name = "catalogue-cache"
     timer.start()
     return timer
+
+
+def open_catalog(path: Path, *, folder: Path | None = None,
+                 save_delay: float | None = None) -> tuple[Catalog, FileStamp, threading.Timer | None]:  # fmt: skip
+    """The catalogue of a store, from the cache or read and checked, with the cache entry's write scheduled
+    if it was not cached (the timer: cancel it if the app ends first). Raises what `load_store` raises."""
+    from .catalog import Catalog
+
+    loaded = load_checked(path, folder=folder)
+    catalog = Catalog.from_tables(loaded.tables, Path(path), known_order=loaded.name_order)
+    return catalog, loaded.stamp, save_later(loaded, catalog.product_index.default_order, save_delay)

@@ -25,7 +25,13 @@ from .store import StoreError, StoreInvalid, load_store
 from .text import clean, vi_sort_key
 
 if TYPE_CHECKING:
+    from threading import Timer
+
     from rich.table import Table
+    from textual.app import App
+
+    from .catalog import Catalog
+    from .store import FileStamp
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
@@ -154,22 +160,29 @@ def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, co
 
         lang_given = ctx.get_parameter_source("lang") is not click.core.ParameterSource.DEFAULT
         run_kiosk(path, config_path, idle_seconds, lang, lang_given)
-    from .catalog import Catalog
-    from .catalog_cache import load_checked, save_later
+    catalog, _, cache_writer = open_catalog_or_exit(path, lang)
+    from .ui.app import make_app
+
+    run_app(make_app(catalog, lang=lang), cache_writer)
+
+
+def open_catalog_or_exit(path: Path, lang: Lang) -> tuple[Catalog, FileStamp, Timer | None]:
+    """The app's catalogue (from the validated-catalogue cache, or the store read and checked), or the
+    store's error reported and the exit code that goes with it."""
+    from .catalog_cache import open_catalog
     from .memory import long_lived, release_free_memory
 
     with long_lived():
         try:
-            loaded = load_checked(path)  # the validated-catalogue cache, or the store read and checked
+            opened = open_catalog(path)
         except StoreError as error:
             report_store_error(error, lang)
-        catalog = Catalog.from_tables(loaded.tables, path, known_order=loaded.name_order)
     release_free_memory()  # what the JSON parser and the checks used: not needed once the records exist
-    cache_writer = save_later(loaded, catalog.product_index.default_order)
-    del loaded
-    from .ui.app import make_app
+    return opened
 
-    app = make_app(catalog, lang=lang)
+
+def run_app(app: App[int], cache_writer: Timer | None) -> NoReturn:
+    """Run the app to its end; a catalogue cache write not yet begun is left for the next start."""
     try:
         app.run()
     finally:

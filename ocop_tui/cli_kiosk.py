@@ -18,13 +18,12 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from .cli import EXIT_UNREADABLE, fail, report_store_error, stdout
+from .cli import EXIT_UNREADABLE, fail, open_catalog_or_exit, run_app, stdout
 from .config import ConfigError, load_settings, resolve_config_path, save_pin_hash
 from .i18n import format_number, t
 from .misses import misses_path, most_frequent, read_misses
 from .model import Lang
 from .pin import hash_pin, valid_pin
-from .store import StoreError
 
 config_option = click.option(
     "--config",
@@ -64,31 +63,15 @@ def run_kiosk(data_path: Path, config_path: Path | None, idle_seconds: int | Non
         settings = replace(settings, idle_seconds=idle_seconds)
     if settings.lang is not None and not lang_given:
         lang = settings.lang
-    from .catalog import Catalog
-    from .catalog_cache import load_checked, save_later
-    from .memory import long_lived
-
-    with long_lived():
-        try:
-            loaded = load_checked(data_path)
-        except StoreError as error:
-            report_store_error(error, lang)
-        catalog = Catalog.from_tables(loaded.tables, data_path, known_order=loaded.name_order)
+    catalog, stamp, cache_writer = open_catalog_or_exit(data_path, lang)
     from .ui.app import make_app
 
-    cache_writer = save_later(loaded, catalog.product_index.default_order)
     # Terminal keys must reach the app as keys, never as signals that stop or kill it.
     os.environ.pop("TEXTUAL_ALLOW_SIGNALS", None)
     for name in ("SIGINT", "SIGQUIT"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
-    app = make_app(catalog, lang=lang, kiosk=settings, stamp=loaded.stamp)
-    try:
-        app.run()
-    finally:
-        if cache_writer is not None:
-            cache_writer.cancel()
-    sys.exit(app.return_code or 0)
+    run_app(make_app(catalog, lang=lang, kiosk=settings, stamp=stamp), cache_writer)
 
 
 def _stdin_is_terminal() -> bool:

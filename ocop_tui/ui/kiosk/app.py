@@ -29,7 +29,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from ...catalog import Catalog
-from ...catalog_cache import load_checked, save_later
+from ...catalog_cache import open_catalog
 from ...config import KioskSettings
 from ...i18n import DEFAULT_LANG
 from ...misses import MissLog, misses_path
@@ -348,16 +348,16 @@ class KioskApp(OcopApp):
     @work(thread=True, exclusive=True, group="kiosk-reload", exit_on_error=False)
     def _load_store(self, path: Path, stamp: FileStamp) -> None:
         try:
-            loaded = load_checked(path)  # reads only: no lock, no backup, nothing next to the store
-            catalog = Catalog.from_tables(loaded.tables, path, known_order=loaded.name_order)
-            save_later(loaded, catalog.product_index.default_order, delay=0)  # a reload is rare: write it now
+            # Reads only: no lock, no backup, nothing next to the store. A reload is rare: its cache entry is
+            # written at once.
+            catalog, loaded_stamp, _ = open_catalog(path, save_delay=0)
             catalog.warm()  # here in the thread, not on the first visitor's keystroke after the swap
         except StoreError as error:
             self._from_thread(self._reload_failed, stamp, error)
         except Exception as error:  # a bug must not end the kiosk: keep the old data, log it
             self._from_thread(self._reload_failed, stamp, error)
         else:
-            self._from_thread(self._reload_done, loaded.stamp, catalog)
+            self._from_thread(self._reload_done, loaded_stamp, catalog)
 
     def _from_thread(self, callback: Callable[..., None], *args: Any) -> None:
         try:
