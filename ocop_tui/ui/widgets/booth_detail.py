@@ -8,11 +8,10 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.content import Content
 from textual.widgets import Button, OptionList, Static
-from textual.widgets.option_list import Option
 
-from ...model import exhibitor_type_label, province_label, stars_text
+from ...model import exhibitor_type_label, province_label
 from ..safe import data_text, labelled
-from .detail_list import DetailList
+from .detail_list import DetailList, product_option
 from .detail_pane import DetailPane, DetailText
 
 
@@ -78,11 +77,7 @@ class BoothDetail(DetailPane):
         title.display = products.display = bool(items)
         title.update(Text(tr("detail.booth_products", count=tr.number(len(items))), style="bold"))
         products.clear_options()
-        products.add_options(
-            [Option(Text.assemble(data_text(catalog.products[i].name), " ",
-                                  Text(stars_text(catalog.products[i].stars), style="yellow")), id=str(i))
-             for i in items]
-        )  # fmt: skip
+        products.add_options([product_option(catalog, i) for i in items])
 
     @on(Button.Pressed, "#booth-show-on-map")
     def request_map(self, event: Button.Pressed) -> None:

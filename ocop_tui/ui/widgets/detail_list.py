@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...catalog import Catalog
+from ...model import stars_text
+from ..safe import data_text
 
 
 class DetailList(OptionList):
@@ -11,3 +17,10 @@ class DetailList(OptionList):
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:
             self.highlighted = 0
+
+
+def product_option(catalog: Catalog, product: int) -> Option:
+    """A product in such a list: its name (as data, never markup) and its stars; the id is its number."""
+    record = catalog.products[product]
+    return Option(Text.assemble(data_text(record.name), " ", Text(stars_text(record.stars), style="yellow")),
+                  id=str(product))  # fmt: skip

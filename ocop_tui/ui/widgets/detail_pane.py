@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Callable
-
 from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.widgets import Static
@@ -11,34 +9,31 @@ from textual.widgets import Static
 from ...catalog import Catalog
 
 
-def _size_updated_in_this_pass(update: Callable[..., bool], size: Size, virtual_size: Size, container_size: Size) -> bool:
-    """Take a new size from the layout pass under way without asking for another one.
+class SizedInLayout:
+    """Takes a new size from the layout pass under way without asking for another one.
 
     Textual stores a new content size as a layout-changing value, so a record with a longer text lays the
     whole screen out (and redraws it) a second and third time. The pass under way has already placed
     every widget; scrollbars follow the new height by themselves (and ask for a layout if one appears or
-    goes). This uses Textual's private Widget._size_updated (Textual is pinned to 8.2).
+    goes). This overrides Textual's private Widget._size_updated (Textual is pinned to 8.2). A plain mixin,
+    listed first: Textual takes a widget's CSS type names and defaults from its first widget base.
     """
-    return update(size, virtual_size, container_size, layout=False)
-
-
-class DetailText(Static):
-    """Text in a detail pane (its height follows the record shown)."""
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        return _size_updated_in_this_pass(super()._size_updated, size, virtual_size, container_size)
+        return super()._size_updated(size, virtual_size, container_size, layout=False)  # type: ignore[misc, no-any-return]
 
 
-class DetailPane(VerticalScroll):
+class DetailText(SizedInLayout, Static):
+    """Text in a detail pane (its height follows the record shown)."""
+
+
+class DetailPane(SizedInLayout, VerticalScroll):
     """Shows one record of the app's catalogue; a subclass draws it in `render_record`."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._record: int | None = None
         self._shown: tuple[int | None, object, str] | None = None  # (record, catalogue, language) on screen
-
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        return _size_updated_in_this_pass(super()._size_updated, size, virtual_size, container_size)
 
     @property
     def catalog(self) -> Catalog:

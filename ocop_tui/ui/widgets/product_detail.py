@@ -8,11 +8,10 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, OptionList, Static
-from textual.widgets.option_list import Option
 
 from ...model import PRODUCT_SETS, exhibitor_type_label, group_label, province_label, stars_text
 from ..safe import data_text, labelled
-from .detail_list import DetailList
+from .detail_list import DetailList, product_option
 from .detail_pane import DetailPane, DetailText
 
 MAX_SIBLINGS = 50
@@ -116,11 +115,7 @@ class ProductDetail(DetailPane):
             return
         self._siblings = listed
         siblings.clear_options()
-        siblings.add_options(
-            [Option(Text.assemble(data_text(catalog.products[i].name), " ",
-                                  Text(stars_text(catalog.products[i].stars), style="yellow")), id=str(i))
-             for i in others[:MAX_SIBLINGS]]
-        )  # fmt: skip
+        siblings.add_options([product_option(catalog, i) for i in others[:MAX_SIBLINGS]])
 
     @on(Button.Pressed, "#go-booth")
     def request_booth(self, event: Button.Pressed) -> None:
