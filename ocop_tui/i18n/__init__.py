@@ -6,10 +6,11 @@ key -> (vi, en). Templates use str.format fields; the result is plain text, neve
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ..model import Lang
-from . import browser, cli, demo, extra, kiosk, map, importer
+from . import browser, cli, demo, extra, importer, kiosk, map
 
 DEFAULT_LANG: Lang = "vi"
 
@@ -31,6 +32,15 @@ def format_number(value: int, lang: Lang) -> str:
     """2,951 in English, 2.951 in Vietnamese."""
     text = f"{value:,}"
     return text.replace(",", ".") if lang == "vi" else text
+
+
+def format_date(text: str, lang: Lang) -> str:
+    """29/09/2024 in Vietnamese, 29 Sep 2024 in English; text that is not an ISO date as it is."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return text
+    return day.strftime("%d/%m/%Y") if lang == "vi" else f"{day.day} {day.strftime('%b %Y')}"
 
 
 def format_price(value: int | None, lang: Lang) -> str:

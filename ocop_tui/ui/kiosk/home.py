@@ -7,8 +7,6 @@ rather than behind a function key. The kiosk app calls `next_featured()` while n
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -17,19 +15,11 @@ from textual.message import Message
 from textual.widgets import Button, Footer, Static
 
 from ...catalog import Catalog
-from ...model import Lang, province_label, stars_text
+from ...i18n import format_date
+from ...model import province_label, stars_text
 from ..language import follow_language
 from ..safe import data_text
 from ..screens.fair_screen import FairScreen
-
-
-
-def format_date(text: str, lang: Lang) -> str:
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        return text
-    return day.strftime("%d/%m/%Y") if lang == "vi" else f"{day.day} {day.strftime('%b %Y')}"
 
 
 def featured_products(catalog: Catalog) -> list[int]:

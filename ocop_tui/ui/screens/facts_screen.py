@@ -8,7 +8,6 @@ every chart is one of the Products screen's facets.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 
 from rich.text import Text
 from textual import on
@@ -17,6 +16,7 @@ from textual.containers import Container, VerticalScroll
 from textual.widgets import Footer, Input, Static
 
 from ...catalog import Catalog
+from ...i18n import format_date
 from ...model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label, province_label, stars_text
 from ...text import vi_sort_key
 from ..language import follow_language
@@ -50,13 +50,6 @@ async def open_products_filtered(app: App, facet: str, value: str) -> None:
     screen.run_search()
     screen.table.focus()
 
-
-def _format_date(text: str, lang: str) -> str:
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        return text
-    return day.strftime("%d/%m/%Y") if lang == "vi" else f"{day.day} {day.strftime('%b %Y')}"
 
 
 class FactsScreen(FairScreen):
@@ -112,8 +105,8 @@ class FactsScreen(FairScreen):
             data_text(fair.name, "bold"),
             Text.assemble(Text(f"{tr('facts.theme')}: ", style="bold"), data_text(fair.theme, "italic")),
             Text.assemble(Text(f"{tr('facts.dates')}: ", style="bold"),
-                          tr("facts.date_range", start=_format_date(fair.start_date, lang),
-                             end=_format_date(fair.end_date, lang))),
+                          tr("facts.date_range", start=format_date(fair.start_date, lang),
+                             end=format_date(fair.end_date, lang))),
             Text.assemble(Text(f"{tr('facts.venue')}: ", style="bold"), data_text(fair.venue), ", ",
                           data_text(fair.city)),
             Text(tr("facts.totals", booths=tr.number(len(catalog.booths)), products=tr.number(len(catalog.products)),
