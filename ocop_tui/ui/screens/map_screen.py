@@ -239,18 +239,16 @@ class MapScreen(FairScreen):
         for zone in self.plan.zones:
             swatch = floor_map.get_component_rich_style(f"floor-map--zone-{zone.colour % ZONE_COLOURS}")
             lines.append(Text.assemble(Text("  ", style=swatch), " ", data_text(zone.name)))
-        lines.append(Text.assemble(Text("  ", style=floor_map.get_component_rich_style("floor-map--selected")),
-                                   " ", tr("map.legend.selected")))  # fmt: skip
-        lines.append(Text.assemble(Text("  ", style=floor_map.get_component_rich_style("floor-map--result")),
-                                   " ", tr("map.legend.result")))  # fmt: skip
-        lines.append(Text.assemble(Text("━━", style=floor_map.get_component_rich_style("floor-map--route")),
-                                   " ", tr("map.legend.route")))  # fmt: skip
-        lines.append(Text.assemble(Text("◉ ", style=floor_map.get_component_rich_style("floor-map--here")),
-                                   " ", tr("map.here")))  # fmt: skip
-        lines.append(Text.assemble(Text("▲ ", style=floor_map.get_component_rich_style("floor-map--entrance")),
-                                   " ", tr("map.entrance.entrance")))  # fmt: skip
-        lines.append(Text.assemble(Text("▼ ", style=floor_map.get_component_rich_style("floor-map--exit")),
-                                   " ", tr("map.entrance.exit")))  # fmt: skip
+        for mark, component, label in (
+            ("  ", "selected", "map.legend.selected"),
+            ("  ", "result", "map.legend.result"),
+            ("━━", "route", "map.legend.route"),
+            ("◉ ", "here", "map.here"),
+            ("▲ ", "entrance", "map.entrance.entrance"),
+            ("▼ ", "exit", "map.entrance.exit"),
+        ):
+            style = floor_map.get_component_rich_style(f"floor-map--{component}")
+            lines.append(Text.assemble(Text(mark, style=style), " ", tr(label)))
         kinds = dict.fromkeys(landmark.kind for landmark in self.plan.landmarks)
         for kind in kinds:
             lines.append(Text.assemble(Text(f"{tr(f'map.short.{kind}')[:2] or '■':2}",
