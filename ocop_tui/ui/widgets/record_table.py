@@ -41,6 +41,18 @@ class Column:
 CellRenderer = Callable[[int, str], Text]
 
 
+class TableMessage(Message):
+    """A message from a RecordTable, which is its control (so @on selectors can match the table's id)."""
+
+    def __init__(self, table: RecordTable) -> None:
+        super().__init__()
+        self.table = table
+
+    @property
+    def control(self) -> RecordTable:
+        return self.table
+
+
 class StyleOncePerFrame(ScrollView):
     """A Line API view that works out its own Rich style once per frame, not once per line drawn.
 
@@ -82,42 +94,27 @@ class RecordTable(StyleOncePerFrame, can_focus=True):
         Binding("ctrl+d", "reverse_sort", "key.reverse"),
     ]
 
-    class Highlighted(Message):
+    class Highlighted(TableMessage):
         """The cursor moved to a record (None: no rows)."""
 
         def __init__(self, table: RecordTable, record: int | None) -> None:
-            super().__init__()
-            self.table = table
+            super().__init__(table)
             self.record = record
 
-        @property
-        def control(self) -> RecordTable:
-            return self.table
-
-    class Activated(Message):
+    class Activated(TableMessage):
         """Enter, or a click on the highlighted row."""
 
         def __init__(self, table: RecordTable, record: int) -> None:
-            super().__init__()
-            self.table = table
+            super().__init__(table)
             self.record = record
 
-        @property
-        def control(self) -> RecordTable:
-            return self.table
-
-    class SortRequested(Message):
+    class SortRequested(TableMessage):
         """The user asked to sort by `column` (descending or not)."""
 
         def __init__(self, table: RecordTable, column: str, descending: bool) -> None:
-            super().__init__()
-            self.table = table
+            super().__init__(table)
             self.column = column
             self.descending = descending
-
-        @property
-        def control(self) -> RecordTable:
-            return self.table
 
     def __init__(self, columns: Sequence[Column], render_cell: CellRenderer, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
