@@ -17,9 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from ocop_tui.demo import generate_fair
-from ocop_tui.exporter import export_tables
-from ocop_tui.store import encode, load_store
+from ocop_tui.demo.generator import generate_fair
+from ocop_tui.store.reading import load_store
+from ocop_tui.store.writing import encode
+from ocop_tui.transfer.export import export_tables
 
 BUDGET_SECONDS = 3.0
 

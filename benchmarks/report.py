@@ -85,7 +85,9 @@ def print_report(results: dict[str, Any]) -> None:
 
     console = Console(highlight=False)
     header, rows = measurement_rows(results)
-    table = Table(title=f"ocop-tui vs a bare Textual app ({results['mode']}; {results['settings']['runs']} run(s), medians)")
+    table = Table(
+        title=f"ocop-tui vs a bare Textual app ({results['mode']}; {results['settings']['runs']} run(s), medians)"
+    )
     for name in header:
         table.add_column(name, justify="left" if name == "Products" else "right")
     for row in rows:

@@ -18,7 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -165,11 +165,15 @@ def target_values(sizes: dict[str, Any], imported: dict[str, Any]) -> list[dict[
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help=f"a smoke run: {QUICK_SIZE} products, one run, short queries")
+    parser.add_argument(
+        "--quick", action="store_true", help=f"a smoke run: {QUICK_SIZE} products, one run, short queries"
+    )
     parser.add_argument("--sizes", help="comma-separated product counts (default: 2951,14000,100000)")
     parser.add_argument("--runs", type=int, help="runs per program and size (default 3; --quick: 1)")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json", help="JSON results file")
-    parser.add_argument("--markdown", type=Path, help="summary file (default: benchmarks/RESULTS.md; none with --quick)")
+    parser.add_argument(
+        "--markdown", type=Path, help="summary file (default: benchmarks/RESULTS.md; none with --quick)"
+    )
     parser.add_argument("--cache-dir", type=Path, default=None, help="where generated stores are kept")
     parser.add_argument("--import-size", type=int, help="products in the import benchmark (default 14000)")
     parser.add_argument("--no-import", action="store_true", help="skip the import benchmark")
@@ -197,13 +201,19 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     console = Console(stderr=True, highlight=False)
     started = time.perf_counter()
     results: dict[str, Any] = {
-        "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": "python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]),
         "machine": machine(),
         "method": METHOD.format(cols=args.cols, rows=args.rows, quiet=scenarios.QUIET * 1000, settle=settle),
         "mode": "pty",
-        "settings": {"runs": runs, "queries": list(queries), "terminal": [args.cols, args.rows],
-                     "quiet_ms": scenarios.QUIET * 1000, "settle_s": settle, "quick": args.quick},  # fmt: skip
+        "settings": {
+            "runs": runs,
+            "queries": list(queries),
+            "terminal": [args.cols, args.rows],
+            "quiet_ms": scenarios.QUIET * 1000,
+            "settle_s": settle,
+            "quick": args.quick,
+        },
         "sizes": {},
     }
     for size in sizes:

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ocop_tui.catalog_cache import CACHE_ENV
+from ocop_tui.search.cache import CACHE_ENV
 
 from . import bare_app
 from .stores import BenchStore, empty_store_like
@@ -61,9 +61,9 @@ def _status(shown: int, total: int, *, sorted_by: str | None = None, filters: st
 
 
 def expectations(store: BenchStore, queries: tuple[str, ...]) -> Expectations:
-    from ocop_tui.catalog import load_catalog
     from ocop_tui.i18n import t
     from ocop_tui.model import province_label
+    from ocop_tui.search.catalog import load_catalog
     from ocop_tui.text import vi_sort_key
 
     catalog = load_catalog(store.path)
@@ -126,7 +126,9 @@ def _type(program: TerminalProgram, keystrokes: list[list[tuple[str, bytes]]], c
     return times
 
 
-def run_bare(cols: int, rows: int, keystrokes: list[list[tuple[str, bytes]]], cwd: Path, settle: float = SETTLE) -> Session:
+def run_bare(
+    cols: int, rows: int, keystrokes: list[list[tuple[str, bytes]]], cwd: Path, settle: float = SETTLE
+) -> Session:
     session = Session()
     with TerminalProgram(python_module("benchmarks.bare_app"), cols=cols, rows=rows, cwd=cwd) as program:
         try:
@@ -142,7 +144,7 @@ def run_bare(cols: int, rows: int, keystrokes: list[list[tuple[str, bytes]]], cw
 
 def prime_cache(store: BenchStore, cache: Path) -> None:
     """The catalogue cache entry the app writes after its first start on a store (here: before timing)."""
-    from ocop_tui.catalog_cache import load_checked, open_catalog
+    from ocop_tui.search.cache import load_checked, open_catalog
 
     _, _, writer = open_catalog(store.path, folder=cache, save_delay=0)
     if writer is not None:
@@ -158,7 +160,9 @@ def run_cold_start(store: BenchStore, expect: Expectations, cols: int, rows: int
         argv = python_module("ocop_tui", "--data", str(store.path))
         with TerminalProgram(argv, cols=cols, rows=rows, cwd=cwd, env={CACHE_ENV: cache}) as program:
             try:
-                ready = program.wait_for([expect.first_name, expect.ready], since=program.started, timeout=START_TIMEOUT)
+                ready = program.wait_for(
+                    [expect.first_name, expect.ready], since=program.started, timeout=START_TIMEOUT
+                )
                 session.startup_s = ready.found - program.started
                 program.drain(SETTLE)  # the cache entry is written and the search index built meanwhile
             except TerminalTimeout as error:

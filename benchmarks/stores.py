@@ -8,14 +8,13 @@ to recognise the app's screen: the first product in name order and a few counts.
 from __future__ import annotations
 
 import hashlib
-
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import ocop_tui.demo
-import ocop_tui.demo_specialities
+import ocop_tui.demo.generator
+import ocop_tui.demo.specialities
 
 SEED = 2024
 NAMED_SIZES = {2951: "demo", 14000: "national", 100000: "stress"}
@@ -28,7 +27,7 @@ def default_cache_dir() -> Path:
 
 def _generator_hash() -> str:
     digest = hashlib.blake2b(digest_size=6)
-    for module in (ocop_tui.demo, ocop_tui.demo_specialities):
+    for module in (ocop_tui.demo.generator, ocop_tui.demo.specialities):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()
 
@@ -48,8 +47,8 @@ class BenchStore:
 
 def make_store(products: int, cache_dir: Path, *, seed: int = SEED) -> BenchStore:
     """The store for `products` products (booths scale as in the demo fair), generated once."""
-    from ocop_tui.demo import default_booths, generate_fair
-    from ocop_tui.store import encode
+    from ocop_tui.demo.generator import default_booths, generate_fair
+    from ocop_tui.store.writing import encode
 
     booths = default_booths(products)
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -64,7 +63,8 @@ def make_store(products: int, cache_dir: Path, *, seed: int = SEED) -> BenchStor
 
 def empty_store_like(store: BenchStore, target: Path) -> Path:
     """A store with the same fair and no booths or products: the target of the import benchmark."""
-    from ocop_tui.store import encode, read_tables
+    from ocop_tui.store.reading import read_tables
+    from ocop_tui.store.writing import encode
 
     tables, _ = read_tables(store.path)
     target.write_bytes(encode({"fair": tables["fair"], "booths": {}, "products": {}}))
@@ -74,5 +74,3 @@ def empty_store_like(store: BenchStore, target: Path) -> Path:
 def describe(path: Path) -> dict[str, object]:
     """Size facts for the report."""
     return {"bytes": path.stat().st_size, "file": path.name}
-
-

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-_libc: ctypes.CDLL | None | bool = None  # None: not looked up yet; False: not available
+_libc: ctypes.CDLL | bool | None = None  # None: not looked up yet; False: not available
 
 
 @contextmanager

@@ -6,10 +6,11 @@ name are kept in `extra`, so a store round-trips untouched.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
-from .text import fold
+from ocop_tui.text import fold
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
@@ -77,8 +78,7 @@ _SETS: list[tuple[str, str, str]] = [
     ("tourism", "Du lịch cộng đồng, sinh thái, điểm du lịch", "Community and eco-tourism"),
 ]
 PRODUCT_SETS: dict[int, ProductSet] = {
-    number: ProductSet(number, group, Label(vi, en))
-    for number, (group, vi, en) in enumerate(_SETS, start=1)
+    number: ProductSet(number, group, Label(vi, en)) for number, (group, vi, en) in enumerate(_SETS, start=1)
 }
 
 EXHIBITOR_TYPES: dict[str, Label] = {

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from itertools import groupby
 from operator import methodcaller
-from typing import Sequence
 
-__all__ = ["fold", "clean", "nfc", "vi_sort_key", "vi_sort_order", "VI_ALPHABET"]
+__all__ = ["VI_ALPHABET", "clean", "fold", "natural_key", "nfc", "vi_sort_key", "vi_sort_order"]
 
 # đ/Đ have no canonical decomposition, so NFD alone would leave them in place.
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
@@ -148,14 +148,15 @@ def vi_sort_key(text: str) -> tuple[str, str, str]:
     return primary, tones, text.swapcase()  # lower case before upper case, as in CLDR
 
 
-
 def vi_sort_order(texts: Sequence[str]) -> list[int]:
     """The indices of `texts` in vi_sort_key order (ties keep their original order), for many texts at once.
 
     Sorting by the primary key alone, then by the whole key only inside runs of equal primaries (the same
     letters with other tones or case: rare), gives the same order for half the work.
     """
-    texts = [t if t.isascii() or unicodedata.is_normalized("NFC", t) else unicodedata.normalize("NFC", t) for t in texts]
+    texts = [
+        t if t.isascii() or unicodedata.is_normalized("NFC", t) else unicodedata.normalize("NFC", t) for t in texts
+    ]
     primaries = list(map(methodcaller("translate", _SORT_PRIMARY), texts))
     order = sorted(range(len(texts)), key=primaries.__getitem__)
     if len(set(primaries)) == len(primaries):
@@ -167,3 +168,11 @@ def vi_sort_order(texts: Sequence[str]) -> list[int]:
             indices.sort(key=lambda i: (texts[i].translate(_SORT_TONES), texts[i].swapcase()))
         result.extend(indices)
     return result
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[object, ...]:
+    """Booth numbers sort as people read them: A-9 before A-10."""
+    return tuple(int(part) if part.isdigit() else vi_sort_key(part) for part in _NUMBER.split(text))

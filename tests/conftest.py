@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from ocop_tui.catalog_cache import CACHE_ENV
+from ocop_tui.search.cache import CACHE_ENV
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..model import Lang
-from . import browser, cli, demo, extra, importer, kiosk, map
+from ocop_tui.i18n import browser, cli, demo, extra, importer, kiosk, map
+from ocop_tui.model import Lang
 
 DEFAULT_LANG: Lang = "vi"
 

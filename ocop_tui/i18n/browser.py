@@ -104,25 +104,25 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Tiền tố theo trường:\n"
         "  gian:K-07  booth:K-07      số gian hàng\n"
         "  sao:5  stars:4+            số sao (4+ = từ 4 sao)\n"
-        "  tinh:\"kien giang\"          tỉnh (province:)\n"
-        "  nhom:\"do uong\"             nhóm OCOP (group:)\n"
+        '  tinh:"kien giang"          tỉnh (province:)\n'
+        '  nhom:"do uong"             nhóm OCOP (group:)\n'
         "  ma:91-899  code:           mã sản phẩm\n"
         "  chuthe:  producer:         chủ thể\n"
         "  khu:  zone:                khu trưng bày\n"
         "  loai:hop tac xa  type:     loại hình\n"
-        "  \"nuoc mam\"                 cụm từ liền nhau",
+        '  "nuoc mam"                 cụm từ liền nhau',
         "Type one or more words, with or without Vietnamese accents: every word must match.\n"
         "Results: names starting with the search first, then names containing it, then other fields.\n"
         "Field prefixes:\n"
         "  booth:K-07  gian:K-07      booth number\n"
         "  stars:5  stars:4+          stars (4+ = four or more)\n"
-        "  province:\"kien giang\"      province (tinh:)\n"
+        '  province:"kien giang"      province (tinh:)\n'
         "  group:drinks               OCOP group (nhom:)\n"
         "  code:91-899  ma:           product code\n"
         "  producer:  chuthe:         producer\n"
         "  zone:  khu:                zone\n"
         "  type:cooperative  loai:    exhibitor type\n"
-        "  \"fish sauce\"               a phrase, words together",
+        '  "fish sauce"               a phrase, words together',
     ),
     "help.icons": ("Ký hiệu", "Icons"),
     "help.icons.text": (

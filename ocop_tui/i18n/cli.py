@@ -2,7 +2,10 @@
 
 STRINGS: dict[str, tuple[str, str]] = {
     "cli.error": ("Lỗi", "Error"),
-    "cli.valid": ("{path}: hợp lệ — {booths} gian hàng, {products} sản phẩm", "{path}: valid — {booths} booths, {products} products"),
+    "cli.valid": (
+        "{path}: hợp lệ — {booths} gian hàng, {products} sản phẩm",
+        "{path}: valid — {booths} booths, {products} products",
+    ),
     "cli.invalid": ("{path}: {count} lỗi", "{path}: {count} error(s)"),
     "cli.warnings": ("{count} cảnh báo", "{count} warning(s)"),
     "cli.col.table": ("Bảng", "Table"),
@@ -19,6 +22,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.stats.by_stars": ("Sản phẩm theo số sao", "Products by stars"),
     "cli.stats.by_zone": ("Gian hàng theo khu", "Booths by zone"),
     "cli.stats.count": ("Số lượng", "Count"),
-    "cli.stats.totals": ("{booths} gian hàng · {products} sản phẩm · {producers} chủ thể · {provinces} tỉnh", "{booths} booths · {products} products · {producers} producers · {provinces} provinces"),
-    "cli.demo.written": ("Đã ghi {path}: {booths} gian hàng, {products} sản phẩm", "Wrote {path}: {booths} booths, {products} products"),
+    "cli.stats.totals": (
+        "{booths} gian hàng · {products} sản phẩm · {producers} chủ thể · {provinces} tỉnh",
+        "{booths} booths · {products} products · {producers} producers · {provinces} provinces",
+    ),
+    "cli.demo.written": (
+        "Đã ghi {path}: {booths} gian hàng, {products} sản phẩm",
+        "Wrote {path}: {booths} booths, {products} products",
+    ),
 }

@@ -27,8 +27,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pin.ok": ("Thoát kiosk", "Exit kiosk"),
     "pin.close": ("Quay lại", "Back"),
     "pin.wrong": ("Sai mã PIN. Còn {tries} lần thử.", "Wrong PIN. {tries} tries left."),
-    "pin.locked": ("Nhập sai quá nhiều lần. Thử lại sau {seconds} giây.",
-                   "Too many wrong tries. Try again in {seconds} s."),
+    "pin.locked": (
+        "Nhập sai quá nhiều lần. Thử lại sau {seconds} giây.",
+        "Too many wrong tries. Try again in {seconds} s.",
+    ),
     "pin.unlocked": ("Có thể nhập lại mã PIN.", "You can enter the PIN again."),
     # Command line
     "kiosk.pin.prompt": ("Mã PIN mới (4–12 chữ số)", "New PIN (4–12 digits)"),
@@ -36,8 +38,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kiosk.pin.mismatch": ("Hai lần nhập không khớp.", "The two entries do not match."),
     "kiosk.pin.invalid": ("Mã PIN phải gồm 4 đến 12 chữ số (0–9).", "A PIN is 4 to 12 digits (0–9)."),
     "kiosk.pin.none": ("Không đọc được mã PIN từ đầu vào chuẩn.", "No PIN on standard input."),
-    "kiosk.pin.saved": ("Đã lưu mã PIN (chỉ lưu dạng băm có muối) vào {path}",
-                        "PIN saved (only as a salted hash) in {path}"),
+    "kiosk.pin.saved": (
+        "Đã lưu mã PIN (chỉ lưu dạng băm có muối) vào {path}",
+        "PIN saved (only as a salted hash) in {path}",
+    ),
     "kiosk.no_pin": (
         "Chưa đặt mã PIN thoát kiosk ({path}). Kiosk không chạy khi chưa có mã PIN. Đặt mã bằng lệnh: {command}",
         "No kiosk exit PIN is set ({path}). The kiosk does not start without one. Set it with: {command}",
@@ -50,8 +54,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.col.where": ("Tìm trong", "Searched in"),
     "report.where.products": ("sản phẩm", "products"),
     "report.where.booths": ("gian hàng", "booths"),
-    "report.none": ("Chưa ghi nhận lượt tìm nào không có kết quả ({path}).",
-                    "No missed searches recorded yet ({path})."),
-    "report.total": ("{count} lượt tìm không có kết quả, {distinct} từ khoá khác nhau ({path})",
-                     "{count} searches found nothing, {distinct} different ones ({path})"),
+    "report.none": (
+        "Chưa ghi nhận lượt tìm nào không có kết quả ({path}).",
+        "No missed searches recorded yet ({path}).",
+    ),
+    "report.total": (
+        "{count} lượt tìm không có kết quả, {distinct} từ khoá khác nhau ({path})",
+        "{count} searches found nothing, {distinct} different ones ({path})",
+    ),
 }

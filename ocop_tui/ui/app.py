@@ -6,8 +6,9 @@ the store, only a Catalog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
-from typing import TYPE_CHECKING, Callable, ClassVar
+from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -15,17 +16,13 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import Theme
 
-from ..catalog import Catalog
-from ..i18n import DEFAULT_LANG, Translator
-from ..model import Lang
-from ..text import clean
-from .commands import FairCommands
-from .language import follow_language
-from .screens.products import ProductsScreen
-
-if TYPE_CHECKING:
-    from ..config import KioskSettings
-    from ..store import FileStamp
+from ocop_tui.i18n import DEFAULT_LANG, Translator
+from ocop_tui.model import Lang
+from ocop_tui.search.catalog import Catalog
+from ocop_tui.text import clean
+from ocop_tui.ui.commands import FairCommands
+from ocop_tui.ui.language import follow_language
+from ocop_tui.ui.screens.products import ProductsScreen
 
 HIGH_CONTRAST = Theme(
     name="ocop-high-contrast",
@@ -108,7 +105,7 @@ class OcopApp(App[int]):
             await self.switch_mode(mode)
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from ocop_tui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
@@ -135,7 +132,7 @@ class OcopApp(App[int]):
     async def open_booth_index(self, index: int) -> None:
         await self.action_show_mode("booths")
         screen = self.screen
-        from .screens.booths import BoothsScreen
+        from ocop_tui.ui.screens.booths import BoothsScreen
 
         if isinstance(screen, BoothsScreen):
             screen.reveal(index)
@@ -145,20 +142,3 @@ class OcopApp(App[int]):
         screen = self.screen
         if isinstance(screen, ProductsScreen):
             screen.reveal(index)
-
-
-def make_app(
-    catalog: Catalog,
-    *,
-    lang: Lang = DEFAULT_LANG,
-    kiosk: KioskSettings | None = None,
-    clock: Callable[[], float] | None = None,
-    stamp: FileStamp | None = None,
-) -> OcopApp:
-    """The one way to build the app: CLI, tests and benchmarks. With `kiosk` settings, the locked-down kiosk
-    (`clock`: monotonic seconds, injected by tests; `stamp`: the store file version the catalogue came from)."""
-    if kiosk is not None:
-        from .kiosk import KioskApp  # a subclass of OcopApp: imported only when a kiosk is asked for
-
-        return KioskApp(catalog, lang=lang, settings=kiosk, clock=clock, stamp=stamp)
-    return OcopApp(catalog, lang=lang)

@@ -7,8 +7,8 @@ from functools import partial
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ..text import fold
-from .safe import data_text
+from ocop_tui.text import fold
+from ocop_tui.ui.safe import data_text
 
 MAX_HITS = 30
 
@@ -41,7 +41,9 @@ class FairCommands(Provider):
         hits = 0
         for key, label, callback, help_text in self._entries():
             if all(word in key for word in words):
-                yield Hit(1.0 if key.startswith(words[0]) else 0.5, label, callback, text=label.plain, help=help_text or None)  # type: ignore[arg-type]
+                yield Hit(
+                    1.0 if key.startswith(words[0]) else 0.5, label, callback, text=label.plain, help=help_text or None
+                )  # type: ignore[arg-type]
                 hits += 1
                 if hits >= MAX_HITS:
                     break

@@ -6,13 +6,13 @@ the current language, so the Footer never shows a literal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
-from ..i18n import STRINGS, Translator
+from ocop_tui.i18n import STRINGS, Translator
 
 
 def translate_bindings(node: DOMNode, tr: Translator) -> None:
@@ -29,10 +29,12 @@ def translate_bindings(node: DOMNode, tr: Translator) -> None:
 
     node._bindings = BindingsMap.from_keys(
         {
-            key: [replace(binding, description=label(binding.description), tooltip=label(binding.tooltip))
-                  for binding in bindings]
+            key: [
+                replace(binding, description=label(binding.description), tooltip=label(binding.tooltip))
+                for binding in bindings
+            ]
             for key, bindings in source.key_to_bindings.items()
-        }  # fmt: skip
+        }
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ..text import clean
+from ocop_tui.text import clean
 
 
 def data_text(value: object, style: str = "", *, multiline: bool = False) -> Text:

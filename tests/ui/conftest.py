@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
-from ocop_tui.catalog import Catalog
-from ocop_tui.ui.app import OcopApp, make_app
+from ocop_tui.search.catalog import Catalog
+from ocop_tui.ui.app import OcopApp
+from ocop_tui.ui.factory import make_app
 
 from .fixtures import hostile_catalog, mini_catalog
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from ocop_tui.catalog import Catalog
 from ocop_tui.model import Booth, Fair, Product
+from ocop_tui.search.catalog import Catalog
 
 FAIR = Fair(
     name="Diễn đàn OCOP Đồng bằng sông Cửu Long – Kiên Giang 2024",

@@ -7,10 +7,10 @@ from pathlib import Path
 from textual import events
 from textual.pilot import Pilot
 
-from ocop_tui.catalog import Catalog, load_catalog
-from ocop_tui.config import KioskSettings
-from ocop_tui.pin import hash_pin
-from ocop_tui.ui.app import make_app
+from ocop_tui.kiosk.config import KioskSettings
+from ocop_tui.kiosk.pin import hash_pin
+from ocop_tui.search.catalog import Catalog, load_catalog
+from ocop_tui.ui.factory import make_app
 from ocop_tui.ui.kiosk import KioskApp
 
 PIN = "2468"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ocop_tui.ui.app import make_app
+from ocop_tui.ui.factory import make_app
 from ocop_tui.ui.screens.booths import BoothsScreen
 
 from .fixtures import HOSTILE

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.command import CommandPalette
 
-from ocop_tui.pin import LOCK_SECONDS, MAX_TRIES
+from ocop_tui.kiosk.pin import LOCK_SECONDS, MAX_TRIES
 from ocop_tui.ui.kiosk.dialogs import PinScreen
 from ocop_tui.ui.kiosk.home import HomeScreen
 from ocop_tui.ui.screens.browser import BrowserScreen

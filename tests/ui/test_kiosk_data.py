@@ -6,8 +6,8 @@ import os
 import threading
 from pathlib import Path
 
-from ocop_tui.catalog_cache import load_checked
-from ocop_tui.store import encode
+from ocop_tui.search.cache import load_checked
+from ocop_tui.store.writing import encode
 from ocop_tui.ui.kiosk.home import HomeScreen
 from tests.unit.importdata import PRODUCTS, tables
 

@@ -5,7 +5,7 @@ Time is a fake clock moved by the test, and `tick()` is called directly: nothing
 
 from __future__ import annotations
 
-from ocop_tui.misses import misses_path, read_misses
+from ocop_tui.kiosk.misses import misses_path, read_misses
 from ocop_tui.ui.kiosk.dialogs import IdleCountdown, PinScreen
 from ocop_tui.ui.kiosk.home import HomeScreen
 from ocop_tui.ui.screens.help import HelpScreen

@@ -210,7 +210,7 @@ async def test_show_on_map_from_the_booth_detail_pane(app):
 
 
 async def test_hostile_names_on_the_map_are_shown_literally():
-    from ocop_tui.ui.app import make_app
+    from ocop_tui.ui.factory import make_app
 
     app = make_app(hostile_catalog())
     async with app.run_test(size=(160, 48)) as pilot:

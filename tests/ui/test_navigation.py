@@ -104,7 +104,7 @@ async def test_language_switch_relabels_everything(app):
 
 
 async def test_lang_en_from_start(mini):
-    from ocop_tui.ui.app import make_app
+    from ocop_tui.ui.factory import make_app
 
     app = make_app(mini, lang="en")
     async with app.run_test(size=(120, 36)) as pilot:

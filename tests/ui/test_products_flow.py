@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from ocop_tui.ui.app import make_app
+from ocop_tui.ui.factory import make_app
 from ocop_tui.ui.screens.products import ProductsScreen
 from ocop_tui.ui.widgets.facet_panel import FacetPanel
 
@@ -225,7 +225,7 @@ async def test_detail_pane_follows_cursor(app):
 
 
 async def test_status_line_uses_vietnamese_number_format():
-    from ocop_tui.catalog import Catalog
+    from ocop_tui.search.catalog import Catalog
 
     from .fixtures import BOOTHS, FAIR, PRODUCTS
 

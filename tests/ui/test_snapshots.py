@@ -11,9 +11,9 @@ import functools
 import pytest
 from textual.widgets import Input
 
-from ocop_tui.catalog import Catalog, load_catalog
 from ocop_tui.paths import demo_store_path
-from ocop_tui.ui.app import make_app
+from ocop_tui.search.catalog import Catalog, load_catalog
+from ocop_tui.ui.factory import make_app
 
 from .fixtures import mini_catalog
 

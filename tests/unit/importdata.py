@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_tui.model import EXHIBITOR_TYPES, PRODUCT_SETS, PROVINCES
-from ocop_tui.store import encode
+from ocop_tui.store.writing import encode
 
 FAIR = {
     "name": "Diễn đàn OCOP vùng Đồng bằng sông Cửu Long",

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ocop_tui.catalog import BOOTH_COLUMNS, PRODUCT_COLUMNS, Catalog
 from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, Booth, Fair, Product
-from ocop_tui.query import Term
-from ocop_tui.records import check_tables
+from ocop_tui.search.catalog import BOOTH_COLUMNS, PRODUCT_COLUMNS, Catalog
+from ocop_tui.search.query import Term
+from ocop_tui.store.contract import check_tables
 from ocop_tui.text import fold, vi_sort_key
 
 FAIR = Fair(

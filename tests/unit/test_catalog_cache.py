@@ -16,14 +16,14 @@ from typing import Any
 
 import orjson
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ocop_tui import catalog_cache
-from click.testing import CliRunner
-
-from ocop_tui.catalog import Catalog
-from ocop_tui.catalog_cache import (
+from ocop_tui.cli.main import main
+from ocop_tui.demo.generator import generate_fair
+from ocop_tui.search import cache as catalog_cache
+from ocop_tui.search.cache import (
     CACHE_ENV,
     MAX_ENTRIES,
     StoreIdentity,
@@ -33,9 +33,10 @@ from ocop_tui.catalog_cache import (
     save_later,
     write_entry,
 )
-from ocop_tui.cli import main
-from ocop_tui.demo import generate_fair
-from ocop_tui.store import StoreInvalid, encode, load_store
+from ocop_tui.search.catalog import Catalog
+from ocop_tui.store.errors import StoreInvalid
+from ocop_tui.store.reading import load_store
+from ocop_tui.store.writing import encode
 from tests.unit.test_store import product_doc, valid_tables
 
 
@@ -98,7 +99,9 @@ def test_a_cached_load_equals_a_checked_load(store: Path, folder: Path) -> None:
     assert all(isinstance(b.position, tuple) for b in again.tables.booths if b.position is not None)
     catalog = Catalog.from_tables(again.tables, known_order=again.name_order)
     assert catalog.product_index.default_order == Catalog.from_tables(checked.tables).product_index.default_order
-    assert catalog.search_products("nuoc mam").ids == Catalog.from_tables(checked.tables).search_products("nuoc mam").ids
+    assert (
+        catalog.search_products("nuoc mam").ids == Catalog.from_tables(checked.tables).search_products("nuoc mam").ids
+    )
 
 
 def test_the_shipped_demo_fair_round_trips(folder: Path) -> None:
@@ -107,19 +110,27 @@ def test_the_shipped_demo_fair_round_trips(folder: Path) -> None:
     assert_same(cached(demo_store_path(), folder), fresh(demo_store_path()))
 
 
-printable = st.text(
-    alphabet=st.characters(categories=("L", "M", "N", "P", "S", "Zs")), min_size=1, max_size=40
-).map(lambda text: unicodedata.normalize("NFC", text).strip())
+printable = st.text(alphabet=st.characters(categories=("L", "M", "N", "P", "S", "Zs")), min_size=1, max_size=40).map(
+    lambda text: unicodedata.normalize("NFC", text).strip()
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(names=st.lists(printable, min_size=1, max_size=8), extra=st.dictionaries(
-    st.sampled_from(["ghi_chu", "barcode", "note"]), st.one_of(printable, st.integers(-(2**63), 2**63 - 1), st.none(), st.booleans())))
-def test_any_valid_store_round_trips(tmp_path_factory: pytest.TempPathFactory, names: list[str], extra: dict[str, Any]) -> None:
+@given(
+    names=st.lists(printable, min_size=1, max_size=8),
+    extra=st.dictionaries(
+        st.sampled_from(["ghi_chu", "barcode", "note"]),
+        st.one_of(printable, st.integers(-(2**63), 2**63 - 1), st.none(), st.booleans()),
+    ),
+)
+def test_any_valid_store_round_trips(
+    tmp_path_factory: pytest.TempPathFactory, names: list[str], extra: dict[str, Any]
+) -> None:
     base = tmp_path_factory.mktemp("round-trip")
     tables = valid_tables()
     tables["products"] = {
-        str(i + 1): product_doc(f"91-{i:03d}-2024", name=name, description=name, **extra) for i, name in enumerate(names)
+        str(i + 1): product_doc(f"91-{i:03d}-2024", name=name, description=name, **extra)
+        for i, name in enumerate(names)
     }
     path = base / "fair.json"
     path.write_bytes(encode(tables))
@@ -171,10 +182,10 @@ def test_entries_from_other_code_are_ignored(store: Path, folder: Path, monkeypa
 def test_code_without_readable_sources_never_shares_entries(store: Path, folder: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     """A frozen or zipped install has no .py files to hash: no crash, and no entry another process could use."""
-    import ocop_tui.records
+    import ocop_tui.store.contract
 
     cached(store, folder)
-    monkeypatch.setattr(ocop_tui.records, "__file__", str(folder / "gone" / "records.py"))
+    monkeypatch.setattr(ocop_tui.store.contract, "__file__", str(folder / "gone" / "records.py"))
     monkeypatch.setattr(catalog_cache, "_code_hash", None)
     assert not load_checked(store, folder=folder).from_cache  # the earlier entry is from "other code"
     assert cached(store, folder).from_cache  # within this process the cache still works
@@ -377,8 +388,9 @@ def test_the_store_is_never_touched(store: Path, folder: Path) -> None:
 # The app's start ---------------------------------------------------------------------------------------
 
 
-def test_the_second_start_of_the_app_reads_the_cache_the_first_one_wrote(store: Path,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_the_second_start_of_the_app_reads_the_cache_the_first_one_wrote(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from ocop_tui.ui.app import OcopApp
 
     monkeypatch.setattr(catalog_cache, "SAVE_DELAY_SECONDS", 0)
@@ -396,7 +408,7 @@ def test_the_second_start_of_the_app_reads_the_cache_the_first_one_wrote(store: 
     monkeypatch.setattr(OcopApp, "run", run_without_a_terminal)
     first = CliRunner().invoke(main, ["--data", str(store)])
     assert first.exit_code == 0, first.output
-    monkeypatch.setattr("ocop_tui.store.check_tables", no_checking)
+    monkeypatch.setattr("ocop_tui.store.reading.check_tables", no_checking)
     second = CliRunner().invoke(main, ["--data", str(store)])
     assert second.exit_code == 0, second.output
     assert shown[0] == shown[1] and shown[0][0] == 120

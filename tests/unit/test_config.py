@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ocop_tui.config import (
+from ocop_tui.kiosk.config import (
     DEFAULT_IDLE_SECONDS,
     ConfigError,
     KioskSettings,
@@ -17,9 +17,9 @@ from ocop_tui.config import (
     resolve_config_path,
     save_pin_hash,
 )
-from ocop_tui.misses import MissLog, misses_path, most_frequent, read_misses
+from ocop_tui.kiosk.misses import MissLog, misses_path, most_frequent, read_misses
+from ocop_tui.kiosk.pin import LOCK_SECONDS, MAX_TRIES, PinGuard, hash_pin, parse_pin_hash, valid_pin, verify_pin
 from ocop_tui.paths import CONFIG_ENV
-from ocop_tui.pin import LOCK_SECONDS, MAX_TRIES, PinGuard, hash_pin, parse_pin_hash, valid_pin, verify_pin
 
 CHEAP = {"n": 2**4, "r": 1, "p": 1}  # the same code as the real cost, fast enough for many tests
 
@@ -103,7 +103,9 @@ def test_missing_file_gives_defaults_without_a_pin(tmp_path):
 
 def test_full_config(tmp_path):
     stored = hash_pin("2468", **CHEAP)
-    path = write(tmp_path / "k.toml", f"""
+    path = write(
+        tmp_path / "k.toml",
+        f"""
         # kiosk at the entrance
         [kiosk]
         pin_hash = "{stored}"
@@ -112,7 +114,8 @@ def test_full_config(tmp_path):
         lang = "en"
         log_dir = "logs"
         reload_seconds = 2
-    """)
+    """,
+    )
     settings = load_settings(path)
     assert settings == KioskSettings(pin_hash=stored, idle_seconds=45, location="12", lang="en",
                                      log_dir=tmp_path / "logs", reload_seconds=2.0, source=path)  # fmt: skip
@@ -127,7 +130,7 @@ def test_environment_variable_and_option_choose_the_file(tmp_path, monkeypatch):
 
 
 def test_broken_toml_names_the_file_and_line(tmp_path):
-    path = write(tmp_path / "k.toml", "[kiosk]\nidle_seconds = 30\nlocation = \"B-12\n")
+    path = write(tmp_path / "k.toml", '[kiosk]\nidle_seconds = 30\nlocation = "B-12\n')
     with pytest.raises(ConfigError) as raised:
         load_settings(path)
     assert str(path) in str(raised.value) and "line 3" in str(raised.value)
@@ -154,7 +157,7 @@ def test_unreadable_files(tmp_path):
     (tmp_path / "dir.toml").mkdir()
     with pytest.raises(ConfigError, match="folder"):
         load_settings(tmp_path / "dir.toml")
-    (tmp_path / "latin.toml").write_bytes(b"[kiosk]\nlocation = \"Qu\xe1y\"\n")
+    (tmp_path / "latin.toml").write_bytes(b'[kiosk]\nlocation = "Qu\xe1y"\n')
     with pytest.raises(ConfigError, match="UTF-8"):
         load_settings(tmp_path / "latin.toml")
 
@@ -175,7 +178,9 @@ def test_save_pin_into_a_new_file(tmp_path):
 
 def test_save_pin_keeps_every_other_line(tmp_path):
     old = hash_pin("1111", **CHEAP)
-    path = write(tmp_path / "config.toml", f"""
+    path = write(
+        tmp_path / "config.toml",
+        f"""
         # Kiosk at gate 2 — ask Lan before changing
         [other]
         pin_hash = "not ours"
@@ -184,7 +189,8 @@ def test_save_pin_keeps_every_other_line(tmp_path):
         idle_seconds = 60  # a busy hall
         pin_hash = "{old}"
         location = "Cổng chính"
-    """)
+    """,
+    )
     new = hash_pin("2468", **CHEAP)
     save_pin_hash(path, new)
     text = path.read_text(encoding="utf-8")

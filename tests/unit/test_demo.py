@@ -13,9 +13,9 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
-from ocop_tui import floorplan
-from ocop_tui.cli import main
-from ocop_tui.demo import (
+from ocop_tui.cli.main import main
+from ocop_tui.demo import generator
+from ocop_tui.demo.generator import (
     DEFAULT_BOOTHS,
     DEFAULT_PRODUCTS,
     ZONE_COOKING,
@@ -26,8 +26,8 @@ from ocop_tui.demo import (
     generate_fair,
 )
 from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, PRODUCT_SETS, PROVINCES, SCHEMA_VERSION
-from ocop_tui.records import booth_key, check_tables
-from ocop_tui.store import load_store, read_tables
+from ocop_tui.store.contract import booth_key, check_tables
+from ocop_tui.store.reading import load_store, read_tables
 
 SHIPPED = Path(__file__).resolve().parents[2] / "data" / "fair.json"
 CODE = re.compile(r"^(\d{2})-(\d{3})-(\d{5})-([345])-(\d{4})$")
@@ -201,7 +201,7 @@ def test_floor_plan_is_optional_and_left_off_when_too_big(monkeypatch: pytest.Mo
     assert not any("x" in b for b in plain["booths"].values())
     planned = generate_fair(200, 20)
     assert planned["products"] == plain["products"]  # the plan changes nothing else
-    monkeypatch.setattr(floorplan, "MAX_PLAN_SIDE", 20)  # 20 booths do not fit on 20 x 20 cells
+    monkeypatch.setattr(generator, "MAX_PLAN_SIDE", 20)  # 20 booths do not fit on 20 x 20 cells
     too_big = generate_fair(200, 20)
     assert too_big["fair"]["1"]["schema_version"] == 1 and "plan" not in too_big["fair"]["1"]
     checked = check_tables(too_big)

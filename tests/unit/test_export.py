@@ -13,13 +13,17 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ocop_tui.cli import main
-from ocop_tui.exporter import BOOTH_COLUMNS, FORMATS, PRODUCT_COLUMNS, export_tables
-from ocop_tui.importer import BOOTH_FIELDS, PRODUCT_FIELDS, record_doc, run_import
+from ocop_tui.cli.main import main
 from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, PRODUCT_SETS, PROVINCES
-from ocop_tui.records import check_booth, check_product
-from ocop_tui.store import encode, list_backups, load_store
+from ocop_tui.store.backups import list_backups
+from ocop_tui.store.contract import check_booth, check_product
+from ocop_tui.store.reading import load_store
+from ocop_tui.store.writing import encode
 from ocop_tui.text import fold
+from ocop_tui.transfer.export import BOOTH_COLUMNS, FORMATS, PRODUCT_COLUMNS, export_tables
+from ocop_tui.transfer.headers import BOOTH_FIELDS, PRODUCT_FIELDS
+from ocop_tui.transfer.importing import run_import
+from ocop_tui.transfer.merge import record_doc
 
 from .importdata import FAIR, tables, write_store
 
@@ -41,7 +45,7 @@ def test_headers_are_the_contract_fields(tmp_path: Path) -> None:
 
 
 def test_booth_positions_exported_with_a_floor_plan(tmp_path: Path) -> None:
-    from ocop_tui.floorplan import migrate_tables
+    from ocop_tui.plan.layout import migrate_tables
 
     store = tmp_path / "fair.json"
     before = write_store(store, migrate_tables(tables()))
@@ -107,7 +111,8 @@ def _stores(draw: st.DrawFn) -> dict[str, Any]:
     booths: dict[str, Any] = {}
     for _ in range(draw(st.integers(1, 5))):
         doc = {"booth_no": draw(_text), "exhibitor": draw(_text),
-               "exhibitor_type": draw(st.sampled_from(list(EXHIBITOR_TYPES))), "province": draw(_provinces), "zone": draw(_text), "contact_name": draw(_optional_text),
+               "exhibitor_type": draw(st.sampled_from(list(EXHIBITOR_TYPES))), "province": draw(_provinces),
+               "zone": draw(_text), "contact_name": draw(_optional_text),
                "phone": draw(st.one_of(st.just(""), st.from_regex(r"0[0-9]{9}", fullmatch=True))),
                "description": draw(_description)}  # fmt: skip
         booth = check_booth(doc, "", [])

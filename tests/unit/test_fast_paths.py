@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ocop_tui import records
-from ocop_tui.demo import generate_fair
-from ocop_tui.records import check_tables
+from ocop_tui.demo.generator import generate_fair
+from ocop_tui.store import contract as records
+from ocop_tui.store.contract import check_tables
 from ocop_tui.text import _fold_slow, fold, vi_sort_key, vi_sort_order
 
 VI = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"

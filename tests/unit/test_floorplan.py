@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import random
@@ -11,22 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ocop_tui.cli import main
-from ocop_tui.floorplan import (
-    Entrance,
-    Landmark,
-    Plan,
-    Rect,
-    auto_layout,
-    build_plan,
-    plan_from_tables,
-    with_booths,
-)
+from ocop_tui.cli.main import main
 from ocop_tui.model import SCHEMA_VERSION
 from ocop_tui.paths import demo_store_path
-from ocop_tui.records import check_tables
-from ocop_tui.store import list_backups, load_store
-from ocop_tui.wayfinding import (
+from ocop_tui.plan.directions import describe, directions, sentence
+from ocop_tui.plan.layout import auto_layout, build_plan, plan_from_tables
+from ocop_tui.plan.routes import (
     BOOTH,
     OPEN,
     Door,
@@ -34,14 +25,15 @@ from ocop_tui.wayfinding import (
     Start,
     booth_start,
     default_start,
-    describe,
-    directions,
     find_route,
     resolve_start,
     route_to_booth,
-    sentence,
     start_points,
 )
+from ocop_tui.plan.shapes import Entrance, Landmark, Plan, Rect, with_booths
+from ocop_tui.store.backups import list_backups
+from ocop_tui.store.contract import check_tables
+from ocop_tui.store.reading import load_store
 
 ZONES = ["Khu trưng bày nước mắm", "Khu ẩm thực nước mắm Phú Quốc", "Khu Kiên Giang", "Khu An Giang",
          "Khu Cần Thơ", "Khu thủ công mỹ nghệ", "Khu sinh vật cảnh"]  # fmt: skip
@@ -85,7 +77,7 @@ def demo_grid() -> Grid:
 
 def route_is_a_walk(grid: Grid, cells: tuple[tuple[int, int], ...], start_door: bool) -> None:
     """Consecutive cells are neighbours; every cell but the door cells at the ends is open floor."""
-    for a, b in zip(cells, cells[1:]):
+    for a, b in itertools.pairwise(cells):
         assert abs(a[0] - b[0]) + abs(a[1] - b[1]) == 1, (a, b)
     inner = cells[1 if start_door else 0 : -1]
     assert all(grid.kind(*cell) == OPEN for cell in inner), "the route crosses a booth, landmark or wall"
@@ -117,7 +109,9 @@ def test_auto_layout_places_every_booth_in_its_zone_without_overlaps() -> None:
 
 
 def test_auto_layout_puts_the_first_zones_next_to_the_entrances() -> None:
-    plan = auto_layout([(f"B{i}", zone) for zone in ZONES for i in range(10 * ZONES.index(zone), 10 * ZONES.index(zone) + 5)], ZONES)
+    plan = auto_layout(
+        [(f"B{i}", zone) for zone in ZONES for i in range(10 * ZONES.index(zone), 10 * ZONES.index(zone) + 5)], ZONES
+    )
     first, last = plan.zone(ZONES[0]), plan.zone(ZONES[-1])
     assert first is not None and last is not None
     assert first.rect.bottom > last.rect.bottom

@@ -11,17 +11,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ocop_tui.cli import main
-from ocop_tui.importer import (
-    Counts,
-    ImportFileError,
-    ImportRejected,
-    _Reject,
-    header_field,
-    parse_price,
-    run_import,
-)
-from ocop_tui.store import backup_dir, list_backups, load_store, lock_for
+from ocop_tui.cli.main import main
+from ocop_tui.store.backups import backup_dir, list_backups
+from ocop_tui.store.reading import load_store
+from ocop_tui.store.writing import lock_for
+from ocop_tui.transfer.headers import header_field
+from ocop_tui.transfer.importing import run_import
+from ocop_tui.transfer.merge import Counts
+from ocop_tui.transfer.problems import ImportFileError, ImportRejected
+from ocop_tui.transfer.values import ValueRejected, parse_price
 
 from .importdata import VI_BOOTH_HEADER, VI_PRODUCT_HEADER, csv_text, product_row, write_store
 
@@ -159,7 +157,7 @@ def test_prices_understood(text: object, value: int | None) -> None:
              "-5", math.nan, math.inf, 12.5, True, -1],
 )  # fmt: skip
 def test_prices_refused(text: object) -> None:
-    with pytest.raises(_Reject):
+    with pytest.raises(ValueRejected):
         parse_price(text)
 
 
@@ -361,9 +359,9 @@ def test_cli_usage_and_unreadable_exit_2(store: Path, tmp_path: Path) -> None:
 
 
 def test_cli_busy_store_exit_2(store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import ocop_tui.store
+    import ocop_tui.store.writing
 
-    monkeypatch.setattr(ocop_tui.store, "LOCK_TIMEOUT_SECONDS", 0.05)
+    monkeypatch.setattr(ocop_tui.store.writing, "LOCK_TIMEOUT_SECONDS", 0.05)
     source = write(tmp_path / "p.csv", csv_text([VI_PRODUCT_HEADER, product_row()]))
     before = store.read_bytes()
     with lock_for(store):
@@ -379,7 +377,7 @@ def test_backups_of_a_store_without_any(store: Path) -> None:
 
 
 def test_floor_plan_problems_land_on_the_file_row(tmp_path: Path) -> None:
-    from ocop_tui.floorplan import migrate_tables
+    from ocop_tui.plan.layout import migrate_tables
 
     from .importdata import tables
 
@@ -396,7 +394,7 @@ def test_floor_plan_problems_land_on_the_file_row(tmp_path: Path) -> None:
 
 
 def test_contract_messages_read_in_vietnamese() -> None:
-    from ocop_tui.importer import check_message_vi
+    from ocop_tui.transfer.problems import check_message_vi
 
     assert check_message_vi("must be 3..5") == "phải từ 3 đến 5"
     assert check_message_vi("product set 9 is not in group drinks") == "bộ sản phẩm 9 không thuộc nhóm Đồ uống"

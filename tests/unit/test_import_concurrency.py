@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from ocop_tui import importer
-from ocop_tui.exporter import export_tables
-from ocop_tui.importer import run_import
-from ocop_tui.store import encode, load_store
+from ocop_tui.store.reading import load_store
+from ocop_tui.store.writing import encode
+from ocop_tui.transfer import importing
+from ocop_tui.transfer.export import export_tables
+from ocop_tui.transfer.importing import run_import
 
 from .importdata import VI_PRODUCT_HEADER, big_tables, csv_text, product_row
 
@@ -100,7 +101,7 @@ def crashing(function):
     return wrapper
 for name in ("link", "fsync", "replace", "unlink"):
     setattr(os, name, crashing(getattr(os, name)))
-from ocop_tui.cli import main
+from ocop_tui.cli.main import main
 try:
     main(sys.argv[2:])
 finally:
@@ -172,14 +173,14 @@ def test_a_write_between_check_and_write_is_not_lost(tmp_path: Path, monkeypatch
     theirs = tmp_path / "theirs.csv"
     their_rows = [product_row("THEIRS-1", booth_no="A-008"), product_row("MINE-1", booth_no="A-008", name="Tên họ")]
     theirs.write_text(csv_text([VI_PRODUCT_HEADER, *their_rows]), encoding="utf-8")
-    real_write = importer.write_store
+    real_write = importing.write_store
 
     def someone_else_first(path, change, **kwargs):  # type: ignore[no-untyped-def]
-        monkeypatch.setattr(importer, "write_store", real_write)
+        monkeypatch.setattr(importing, "write_store", real_write)
         run_import(path, products=theirs)  # lands after our check, before our write
         return real_write(path, change, **kwargs)
 
-    monkeypatch.setattr(importer, "write_store", someone_else_first)
+    monkeypatch.setattr(importing, "write_store", someone_else_first)
     result = run_import(store, products=mine)
     products = {p.code: p for p in load_store(store).tables.products}
     assert "THEIRS-1" in products  # their new product survived our write

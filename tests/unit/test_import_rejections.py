@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from ocop_tui.cli import main
-from ocop_tui.importer import ImportRejected, run_import
-from ocop_tui.store import backup_dir
+from ocop_tui.cli.main import main
+from ocop_tui.store.backups import backup_dir
+from ocop_tui.transfer.importing import run_import
+from ocop_tui.transfer.problems import ImportRejected
 
 from .importdata import VI_BOOTH_HEADER, VI_PRODUCT_HEADER, csv_text, product_row, write_store
 

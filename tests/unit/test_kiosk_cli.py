@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ocop_tui.cli import main
-from ocop_tui.config import load_settings, save_pin_hash
-from ocop_tui.misses import MissLog, misses_path
+from ocop_tui.cli.main import main
+from ocop_tui.kiosk.config import load_settings, save_pin_hash
+from ocop_tui.kiosk.misses import MissLog, misses_path
+from ocop_tui.kiosk.pin import hash_pin, verify_pin
 from ocop_tui.paths import CONFIG_ENV
-from ocop_tui.pin import hash_pin, verify_pin
 
 from .importdata import write_store
 
@@ -92,7 +92,7 @@ def test_kiosk_pin_refuses_bad_pins_and_writes_nothing(tmp_path, line):
 
 
 def test_kiosk_pin_asks_twice_without_echo_on_a_terminal(tmp_path, monkeypatch):
-    monkeypatch.setattr("ocop_tui.cli_kiosk._stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("ocop_tui.cli.kiosk._stdin_is_terminal", lambda: True)
     config = tmp_path / "kiosk.toml"
     result = run("--lang", "en", "kiosk-pin", "--config", str(config), input="2468\n2468\n")
     assert result.exit_code == 0, result.output

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from ocop_tui.importer import Counts, run_import
 from ocop_tui.paths import demo_store_path
+from ocop_tui.transfer.importing import run_import
+from ocop_tui.transfer.merge import Counts
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 _NUMBER_COLUMNS = {"Bộ sản phẩm", "Năm công nhận", "Giá"}  # typed as numbers in Excel, as organisers do

@@ -14,32 +14,22 @@ import subprocess
 import sys
 import textwrap
 import unicodedata
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from tinydb import TinyDB
 
-from ocop_tui import store as store_module
-from ocop_tui.catalog import load_catalog
-from ocop_tui.cli import main
+from ocop_tui.cli.main import main
 from ocop_tui.model import SCHEMA_VERSION
-from ocop_tui.store import (
-    BACKUPS_KEPT,
-    StoreBusy,
-    StoreInvalid,
-    StoreUnreadable,
-    StoreWriteFailed,
-    encode,
-    list_backups,
-    load_store,
-    lock_for,
-    read_tables,
-    restore_backup,
-    write_store,
-)
+from ocop_tui.search.catalog import load_catalog
+from ocop_tui.store.backups import BACKUPS_KEPT, list_backups
+from ocop_tui.store.errors import StoreBusy, StoreInvalid, StoreUnreadable, StoreWriteFailed
+from ocop_tui.store.reading import load_store, read_tables
+from ocop_tui.store.writing import encode, lock_for, replace_tables, restore_backup, write_store
 
 PYTHON = sys.executable
 
@@ -243,7 +233,7 @@ BAD_FILES: list[Case] = [
     ("duplicate-booth-case", _tables(_add("booths", "9", booth_doc("k-07 "))), 1, ("booths", "9", "booth_no")),
     (
         "duplicate-booth-nfd",
-        _tables(lambda t: (t["booths"].update({"8": booth_doc("Gian Cần Thơ 1"), "9": booth_doc(NFD_BOOTH)}))),
+        _tables(lambda t: t["booths"].update({"8": booth_doc("Gian Cần Thơ 1"), "9": booth_doc(NFD_BOOTH)})),
         1,
         ("booths", "9", "booth_no"),
     ),
@@ -448,7 +438,8 @@ def test_vietnamese_round_trip_under_lang_c(tmp_path: Path) -> None:
         f"""
         import sys
         from pathlib import Path
-        from ocop_tui.store import write_store, load_store
+        from ocop_tui.store.reading import load_store
+        from ocop_tui.store.writing import write_store
         path = Path({str(path)!r})
         doc = dict(code="96-001", name={name!r}, group="food", stars=4, booth_no="K-07",
                    producer="HTX Cà Mau", province="Cà Mau")
@@ -603,7 +594,8 @@ def test_disk_full(store_path: Path) -> None:
         f"""
         import errno, resource, signal, sys
         from pathlib import Path
-        from ocop_tui.store import StoreWriteFailed, write_store
+        from ocop_tui.store.errors import StoreWriteFailed
+        from ocop_tui.store.writing import write_store
         path = Path({str(store_path)!r})
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # so the write raises EFBIG instead of killing us
         limit = path.stat().st_size
@@ -719,9 +711,8 @@ def test_restore_refuses_an_invalid_backup(store_path: Path) -> None:
 
 def test_store_busy_when_the_lock_is_held(untouched: Path) -> None:
     called = []
-    with lock_for(untouched):
-        with pytest.raises(StoreBusy) as caught:
-            write_store(untouched, lambda db: called.append(db), lock_timeout=0.05)
+    with lock_for(untouched), pytest.raises(StoreBusy) as caught:
+        write_store(untouched, lambda db: called.append(db), lock_timeout=0.05)
     assert called == []
     assert caught.value.exit_code == 2
     assert str(untouched) in str(caught.value)
@@ -730,7 +721,7 @@ def test_store_busy_when_the_lock_is_held(untouched: Path) -> None:
 WRITER = """
 import sys
 from pathlib import Path
-from ocop_tui.store import write_store
+from ocop_tui.store.writing import write_store
 path, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 print("ready", flush=True)
 sys.stdin.readline()  # start together
@@ -747,8 +738,11 @@ def test_two_processes_writing_at_once_lose_nothing(store_path: Path) -> None:
     writers = [
         subprocess.Popen(
             [PYTHON, "-c", WRITER, str(store_path), name, str(count)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for name in ("A", "B")
     ]
     try:
@@ -780,7 +774,7 @@ def test_replace_tables_leaves_the_callers_dict_alone(store_path: Path) -> None:
     # replace_tables must not keep a reference into the caller's dict (later edits would leak in).
     tables = valid_tables()
     snapshot = copy.deepcopy(tables)
-    store_module.replace_tables(store_path, tables)
+    replace_tables(store_path, tables)
     assert tables == snapshot
     assert json.loads(store_path.read_bytes()) == snapshot
 
@@ -788,12 +782,12 @@ def test_replace_tables_leaves_the_callers_dict_alone(store_path: Path) -> None:
 def test_a_write_removes_temp_files_left_by_a_killed_writer(tmp_path):
     """A writer killed between mkstemp and os.replace leaves .NAME.*.tmp; the next write (under the
     lock, so no live writer owns one) removes it, and leaves other files alone."""
-    from ocop_tui.store import write_store
+    from ocop_tui.store.writing import write_store
 
     store = tmp_path / "fair.json"
     import json as _json
 
-    from ocop_tui.demo import generate_fair
+    from ocop_tui.demo.generator import generate_fair
 
     store.write_text(_json.dumps(generate_fair(products=30, booths=5, floor_plan=False)), encoding="utf-8")
     stale = tmp_path / ".fair.json.abc123.tmp"

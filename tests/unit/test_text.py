@@ -11,10 +11,7 @@ from hypothesis import strategies as st
 from ocop_tui.text import VI_ALPHABET, clean, fold, has_unsafe_characters, nfc, vi_sort_key
 
 # Vietnamese letters with every tone, in both cases, plus what shows up around them in real data.
-_VI_LOWER = (
-    "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmn"
-    "oòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"
-)
+_VI_LOWER = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"
 VI_CHARS = _VI_LOWER + _VI_LOWER.upper() + "fjwz FJWZ0123456789-.,()/"
 COMBINING = "".join(chr(c) for c in range(0x0300, 0x0370))
 vi_text = st.text(alphabet=VI_CHARS, max_size=40)

@@ -19,28 +19,30 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections.abc import Callable, Iterable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import Any, Callable, ClassVar, Iterable
+from typing import Any, ClassVar
 
 from textual import events, work
 from textual.app import ScreenStackError
 from textual.binding import Binding
 from textual.screen import Screen
 
-from ...catalog import Catalog
-from ...catalog_cache import open_catalog
-from ...config import KioskSettings
-from ...i18n import DEFAULT_LANG
-from ...misses import MissLog, misses_path
-from ...model import Lang
-from ...pin import MAX_TRIES, PinGuard
-from ...store import FileStamp, StoreError, StoreInvalid
-from ..app import HIGH_CONTRAST, OcopApp
-from ..screens.browser import BrowserScreen
-from .dialogs import IdleCountdown, PinScreen
-from .home import HomeScreen
-from .screens import KIOSK_SCREENS, MissTracking
+from ocop_tui.i18n import DEFAULT_LANG
+from ocop_tui.kiosk.config import KioskSettings
+from ocop_tui.kiosk.misses import MissLog, misses_path
+from ocop_tui.kiosk.pin import MAX_TRIES, PinGuard
+from ocop_tui.model import Lang
+from ocop_tui.search.cache import open_catalog
+from ocop_tui.search.catalog import Catalog
+from ocop_tui.store.errors import StoreError, StoreInvalid
+from ocop_tui.store.reading import FileStamp
+from ocop_tui.ui.app import HIGH_CONTRAST, OcopApp
+from ocop_tui.ui.kiosk.dialogs import IdleCountdown, PinScreen
+from ocop_tui.ui.kiosk.home import HomeScreen
+from ocop_tui.ui.kiosk.screens import KIOSK_SCREENS, MissTracking
+from ocop_tui.ui.screens.browser import BrowserScreen
 
 COUNTDOWN_SECONDS = 10
 FEATURE_SECONDS = 6.0

@@ -14,8 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from ...pin import PIN_MAX_DIGITS, PinGuard
-from ..language import follow_language
+from ocop_tui.kiosk.pin import PIN_MAX_DIGITS, PinGuard
+from ocop_tui.ui.language import follow_language
 
 
 class PinScreen(ModalScreen[None]):

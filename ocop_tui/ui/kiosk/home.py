@@ -14,12 +14,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Footer, Static
 
-from ...catalog import Catalog
-from ...i18n import format_date
-from ...model import province_label, stars_text
-from ..language import follow_language
-from ..safe import data_text
-from ..screens.fair_screen import FairScreen
+from ocop_tui.i18n import format_date
+from ocop_tui.model import province_label, stars_text
+from ocop_tui.search.catalog import Catalog
+from ocop_tui.ui.language import follow_language
+from ocop_tui.ui.safe import data_text
+from ocop_tui.ui.screens.fair_screen import FairScreen
 
 
 def featured_products(catalog: Catalog) -> list[int]:
@@ -100,10 +100,17 @@ class HomeScreen(FairScreen):
         dates = tr("home.dates", start=format_date(fair.start_date, tr.lang), end=format_date(fair.end_date, tr.lang))
         info = [
             data_text(fair.theme, "italic"),
-            Text.assemble(Text(dates, style="bold"), " · ",
-                          data_text(tr("home.where", venue=fair.venue, city=fair.city))),  # fmt: skip
-            Text(tr("home.counts", booths=tr.number(len(self.catalog.booths)),
-                    products=tr.number(len(self.catalog.products))), style="bold"),  # fmt: skip
+            Text.assemble(
+                Text(dates, style="bold"), " · ", data_text(tr("home.where", venue=fair.venue, city=fair.city))
+            ),
+            Text(
+                tr(
+                    "home.counts",
+                    booths=tr.number(len(self.catalog.booths)),
+                    products=tr.number(len(self.catalog.products)),
+                ),
+                style="bold",
+            ),
         ]
         self.query_one("#home-info", Static).update(Text("\n").join(info))
         for button_id, key in (("home-products", "home.find_product"), ("home-booths", "home.find_booth"),

@@ -7,11 +7,11 @@ with no results (and no filters) is kept as pending; editing it into one that fi
 
 from __future__ import annotations
 
-from ...catalog import ResultSet
-from ...misses import normalise_query
-from ..screens.booths import BoothsScreen
-from ..screens.browser import BrowserScreen
-from ..screens.products import ProductsScreen
+from ocop_tui.kiosk.misses import normalise_query
+from ocop_tui.search.index import ResultSet
+from ocop_tui.ui.screens.booths import BoothsScreen
+from ocop_tui.ui.screens.browser import BrowserScreen
+from ocop_tui.ui.screens.products import ProductsScreen
 
 
 class MissTracking(BrowserScreen):

@@ -7,12 +7,13 @@ from textual import on
 from textual.binding import Binding
 from textual.widget import Widget
 
-from ...catalog import BOOTH_FACETS, Filters, ResultSet, SortSpec
-from ...model import exhibitor_type_label, province_label
-from ..safe import data_text
-from ..widgets.booth_detail import BoothDetail
-from ..widgets.record_table import Column, RecordTable
-from .browser import BrowserScreen
+from ocop_tui.model import exhibitor_type_label, province_label
+from ocop_tui.search.facets import BOOTH_FACETS
+from ocop_tui.search.index import Filters, ResultSet, SortSpec
+from ocop_tui.ui.safe import data_text
+from ocop_tui.ui.screens.browser import BrowserScreen
+from ocop_tui.ui.widgets.booth_detail import BoothDetail
+from ocop_tui.ui.widgets.record_table import Column, RecordTable
 
 
 class BoothsScreen(BrowserScreen):
@@ -79,7 +80,7 @@ class BoothsScreen(BrowserScreen):
         return {self.catalog.booths[i].booth_no for i in self.result.ids}
 
     async def action_show_on_map(self) -> None:
-        from .map_screen import show_on_map
+        from ocop_tui.ui.screens.map_screen import show_on_map
 
         record = self.table.highlighted
         booth = self.catalog.booths[record].booth_no if record is not None else None
@@ -87,7 +88,7 @@ class BoothsScreen(BrowserScreen):
 
     @on(BoothDetail.MapRequested)
     async def show_booth_on_map(self, event: BoothDetail.MapRequested) -> None:
-        from .map_screen import show_on_map
+        from ocop_tui.ui.screens.map_screen import show_on_map
 
         await show_on_map(self.app, event.booth_no, self.result_booths())
 

@@ -17,17 +17,17 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
 
-from ...catalog import Filters, ResultSet, SortSpec
-from ...memory import release_free_memory
-from ...model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label, province_label, stars_text
-from ...text import vi_sort_key
-from ..language import follow_language
-from ..safe import data_text
-from ..widgets.detail_pane import DetailPane
-from ..widgets.facet_panel import Facet, FacetPanel, FacetValue
-from ..widgets.record_table import Column, RecordTable
-from ..widgets.search_input import SearchInput
-from .fair_screen import FairScreen
+from ocop_tui.memory import release_free_memory
+from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label, province_label, stars_text
+from ocop_tui.search.index import Filters, ResultSet, SortSpec
+from ocop_tui.text import vi_sort_key
+from ocop_tui.ui.language import follow_language
+from ocop_tui.ui.safe import data_text
+from ocop_tui.ui.screens.fair_screen import FairScreen
+from ocop_tui.ui.widgets.detail_pane import DetailPane
+from ocop_tui.ui.widgets.facet_panel import Facet, FacetPanel, FacetValue
+from ocop_tui.ui.widgets.record_table import Column, RecordTable
+from ocop_tui.ui.widgets.search_input import SearchInput
 
 # A search through more records than this runs in a worker thread, so typing never waits for it.
 THREADED_SEARCH_THRESHOLD = 20_000

@@ -15,14 +15,14 @@ from textual.app import App, ComposeResult
 from textual.containers import Container, VerticalScroll
 from textual.widgets import Footer, Input, Static
 
-from ...catalog import Catalog
-from ...i18n import format_date
-from ...model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label, province_label, stars_text
-from ...text import vi_sort_key
-from ..language import follow_language
-from ..safe import data_text
-from ..widgets.bar_chart import Bar, BarChart
-from .fair_screen import FairScreen
+from ocop_tui.i18n import format_date
+from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label, province_label, stars_text
+from ocop_tui.search.catalog import Catalog
+from ocop_tui.text import vi_sort_key
+from ocop_tui.ui.language import follow_language
+from ocop_tui.ui.safe import data_text
+from ocop_tui.ui.screens.fair_screen import FairScreen
+from ocop_tui.ui.widgets.bar_chart import Bar, BarChart
 
 CHARTS = (
     ("province", "facts.by_province"),
@@ -35,7 +35,7 @@ CHARTS = (
 
 async def open_products_filtered(app: App, facet: str, value: str) -> None:
     """Switch to the Products screen showing every product with `facet` = `value`, nothing else."""
-    from .products import ProductsScreen
+    from ocop_tui.ui.screens.products import ProductsScreen
 
     await app.action_show_mode("products")  # type: ignore[attr-defined]
     screen = app.screen
@@ -49,7 +49,6 @@ async def open_products_filtered(app: App, facet: str, value: str) -> None:
         screen.search_input.value = ""
     screen.run_search()
     screen.table.focus()
-
 
 
 class FactsScreen(FairScreen):
@@ -129,7 +128,9 @@ class FactsScreen(FairScreen):
             order = sorted(counts, reverse=True)
             labels = {v: Text(stars_text(int(v)), style="yellow") for v in order}
         elif facet == "exhibitor_type":
-            order = sorted(counts, key=lambda v: (-counts[v], list(EXHIBITOR_TYPES).index(v) if v in EXHIBITOR_TYPES else 99))
+            order = sorted(
+                counts, key=lambda v: (-counts[v], list(EXHIBITOR_TYPES).index(v) if v in EXHIBITOR_TYPES else 99)
+            )
             labels = {v: Text(exhibitor_type_label(v, lang)) for v in order}
         else:  # provinces and zones: most first, then alphabetical
             label = (lambda v: province_label(v, lang)) if facet == "province" else (lambda v: v)

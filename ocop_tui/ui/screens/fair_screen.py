@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Header
 
-from ...catalog import Catalog
-from ..widgets.nav_tabs import NavTabs
+from ocop_tui.search.catalog import Catalog
+from ocop_tui.ui.widgets.nav_tabs import NavTabs
 
 
 class FairScreen(Screen[None]):

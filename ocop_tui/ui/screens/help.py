@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from ...i18n import Translator
-from ..language import is_translated, translate_bindings
+from ocop_tui.i18n import Translator
+from ocop_tui.ui.language import is_translated, translate_bindings
 
 
 def help_text(screen: Screen, tr: Translator) -> Text:

@@ -8,7 +8,7 @@ staff can pick any entrance, landmark or point, or make the selected booth the s
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from rich.text import Text
 from textual import on
@@ -17,26 +17,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Select, Static
 
-from ...catalog import Catalog
-from ...floorplan import ZONE_COLOURS, Plan
-from ...wayfinding import (
-    Grid,
-    Route,
-    Start,
-    booth_start,
-    default_start,
-    describe,
-    directions,
-    resolve_start,
-    route_to_booth,
-)
-from ...wayfinding import start_points as plan_start_points
-from ..language import follow_language
-from ..safe import data_text
-from ..widgets.booth_detail import BoothDetail
-from ..widgets.floor_map import FloorMap
-from ..widgets.search_input import SearchInput
-from .fair_screen import FairScreen
+from ocop_tui.plan.directions import describe, directions
+from ocop_tui.plan.routes import Grid, Route, Start, booth_start, default_start, resolve_start, route_to_booth
+from ocop_tui.plan.routes import start_points as plan_start_points
+from ocop_tui.plan.shapes import ZONE_COLOURS, Plan
+from ocop_tui.search.catalog import Catalog
+from ocop_tui.ui.language import follow_language
+from ocop_tui.ui.safe import data_text
+from ocop_tui.ui.screens.fair_screen import FairScreen
+from ocop_tui.ui.widgets.booth_detail import BoothDetail
+from ocop_tui.ui.widgets.floor_map import FloorMap
+from ocop_tui.ui.widgets.search_input import SearchInput
 
 BOOTH_START = -1  # the Select value meaning "the booth chosen with Start here"
 
@@ -45,7 +36,7 @@ def plan_of(catalog: Catalog) -> tuple[Plan, Grid]:
     """The catalogue's floor plan and its grid, built once per catalogue."""
     cached = getattr(catalog, "_ocop_map", None)
     if cached is None:
-        from ...floorplan import plan_from_records
+        from ocop_tui.plan.layout import plan_from_records
 
         plan = plan_from_records(catalog.fair.plan, catalog.booths)
         cached = (plan, Grid(plan))

@@ -7,12 +7,13 @@ from textual import on
 from textual.binding import Binding
 from textual.widget import Widget
 
-from ...catalog import PRODUCT_FACETS, Filters, ResultSet, SortSpec
-from ...model import group_label, province_label, stars_text
-from ..safe import data_text
-from ..widgets.product_detail import ProductDetail
-from ..widgets.record_table import Column, RecordTable
-from .browser import BrowserScreen
+from ocop_tui.model import group_label, province_label, stars_text
+from ocop_tui.search.facets import PRODUCT_FACETS
+from ocop_tui.search.index import Filters, ResultSet, SortSpec
+from ocop_tui.ui.safe import data_text
+from ocop_tui.ui.screens.browser import BrowserScreen
+from ocop_tui.ui.widgets.product_detail import ProductDetail
+from ocop_tui.ui.widgets.record_table import Column, RecordTable
 
 
 class ProductsScreen(BrowserScreen):
@@ -87,7 +88,7 @@ class ProductsScreen(BrowserScreen):
         return {self.catalog.booth_of(i).booth_no for i in self.result.ids}
 
     async def action_show_on_map(self) -> None:
-        from .map_screen import show_on_map
+        from ocop_tui.ui.screens.map_screen import show_on_map
 
         record = self.table.highlighted
         booth = self.catalog.products[record].booth_no if record is not None else None
@@ -95,7 +96,7 @@ class ProductsScreen(BrowserScreen):
 
     @on(ProductDetail.MapRequested)
     async def show_booth_on_map(self, event: ProductDetail.MapRequested) -> None:
-        from .map_screen import show_on_map
+        from ocop_tui.ui.screens.map_screen import show_on_map
 
         await show_on_map(self.app, event.booth_no, self.result_booths())
 

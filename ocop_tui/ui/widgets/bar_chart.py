@@ -7,8 +7,8 @@ bar stands for. Labels arrive as rich Text (data already cleaned by the caller).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from rich.segment import Segment
 from rich.text import Text

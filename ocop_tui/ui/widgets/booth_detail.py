@@ -5,14 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Button, OptionList, Static
 
-from ...model import exhibitor_type_label, province_label
-from ..safe import data_text, labelled
-from .detail_list import DetailList, product_option
-from .detail_pane import DetailPane, DetailText
+from ocop_tui.model import exhibitor_type_label, province_label
+from ocop_tui.ui.safe import data_text, labelled
+from ocop_tui.ui.widgets.detail_list import DetailList, product_option
+from ocop_tui.ui.widgets.detail_pane import DetailPane, DetailText
 
 
 class BoothDetail(DetailPane):

@@ -6,9 +6,9 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...catalog import Catalog
-from ...model import stars_text
-from ..safe import data_text
+from ocop_tui.model import stars_text
+from ocop_tui.search.catalog import Catalog
+from ocop_tui.ui.safe import data_text
 
 
 class DetailList(OptionList):

@@ -6,7 +6,7 @@ from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.widgets import Static
 
-from ...catalog import Catalog
+from ocop_tui.search.catalog import Catalog
 
 
 class SizedInLayout:

@@ -6,8 +6,8 @@ current search, and gets a Toggled message back when a value is clicked or toggl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from rich.text import Text
 from textual import events
@@ -16,8 +16,15 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from ..language import follow_language
-from .record_table import StyleOncePerFrame, _fit, _rows_size, _strip, set_virtual_size, skip_unchanged_size
+from ocop_tui.ui.language import follow_language
+from ocop_tui.ui.widgets.record_table import (
+    StyleOncePerFrame,
+    _fit,
+    _rows_size,
+    _strip,
+    set_virtual_size,
+    skip_unchanged_size,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +86,11 @@ class FacetPanel(StyleOncePerFrame, can_focus=True):
                 lines.append(_Line(facet.key, value.value, value.label, value.count, value.selected))
         self._lines = lines
         self._cursor = next(
-            (i for i, line in enumerate(lines) if current and line.facet == current.facet and line.value == current.value),
+            (
+                i
+                for i, line in enumerate(lines)
+                if current and line.facet == current.facet and line.value == current.value
+            ),
             next((i for i, line in enumerate(lines) if line.facet is not None), 0),
         )
         set_virtual_size(self, _rows_size(len(lines)))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import Iterable
 
 from rich.cells import cell_len
 from rich.color import Color
@@ -26,10 +26,10 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...floorplan import ZONE_COLOURS, Plan, Rect
-from ...text import clean
-from ...wayfinding import Grid, Route, Start
-from ..language import follow_language
+from ocop_tui.plan.routes import Grid, Route, Start
+from ocop_tui.plan.shapes import ZONE_COLOURS, Plan, Rect
+from ocop_tui.text import clean
+from ocop_tui.ui.language import follow_language
 
 # Zoom levels as (characters per cell across, down); a fraction draws several cells in one character.
 ZOOMS: tuple[tuple[Fraction, Fraction], ...] = (
@@ -377,7 +377,9 @@ class FloorMap(ScrollView, can_focus=True):
             label = tr(f"map.short.{landmark.kind}") or SYMBOLS.get(landmark.kind, "")
             if len(label) > x1 - x0:
                 label = SYMBOLS.get(landmark.kind, "")[: x1 - x0]
-            write(x0 + (x1 - x0 - len(label)) // 2, min(y1 - 1, (y0 + y1) // 2), label, landmark_style + Style(bold=True))
+            write(
+                x0 + (x1 - x0 - len(label)) // 2, min(y1 - 1, (y0 + y1) // 2), label, landmark_style + Style(bold=True)
+            )
 
         # Booths: zone colour (two shades, so neighbours stand apart), highlights, numbers where they fit.
         selected_style = self._style("floor-map--selected")

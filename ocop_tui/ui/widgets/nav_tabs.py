@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.widgets import Tab, Tabs
 
-from ..language import follow_language
+from ocop_tui.ui.language import follow_language
 
 
 class NavTabs(Tabs):

@@ -9,10 +9,10 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, OptionList, Static
 
-from ...model import PRODUCT_SETS, exhibitor_type_label, group_label, province_label, stars_text
-from ..safe import data_text, labelled
-from .detail_list import DetailList, product_option
-from .detail_pane import DetailPane, DetailText
+from ocop_tui.model import PRODUCT_SETS, exhibitor_type_label, group_label, province_label, stars_text
+from ocop_tui.ui.safe import data_text, labelled
+from ocop_tui.ui.widgets.detail_list import DetailList, product_option
+from ocop_tui.ui.widgets.detail_pane import DetailPane, DetailText
 
 MAX_SIBLINGS = 50
 

@@ -7,8 +7,9 @@ ctrl+s / ctrl+d ask for it with a message.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Literal, Sequence
+from typing import Literal
 
 from rich.console import Console
 from rich.segment import Segment
@@ -22,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ..language import follow_language
+from ocop_tui.ui.language import follow_language
 
 GAP = 1
 MAX_CACHED_LINES = 2000  # drawn rows kept (about a megabyte); all dropped at once when full
@@ -196,8 +197,7 @@ class RecordTable(StyleOncePerFrame, can_focus=True):
         flexible = [c for c in shown if c.flexible]
         spare = max(0, total - fixed)
         return [
-            (column, max(column.width, spare // len(flexible)) if column.flexible else column.width)
-            for column in shown
+            (column, max(column.width, spare // len(flexible)) if column.flexible else column.width) for column in shown
         ]
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
@@ -345,8 +345,12 @@ def _rows_size(lines: int) -> Size:
 
 
 def skip_unchanged_size(
-    view: ScrollView, update: Callable[[Size, Size, Size, bool], bool], size: Size, virtual_size: Size,
-    container_size: Size, layout: bool,
+    view: ScrollView,
+    update: Callable[[Size, Size, Size, bool], bool],
+    size: Size,
+    virtual_size: Size,
+    container_size: Size,
+    layout: bool,
 ) -> bool:
     """A layout pass that changes nothing for `view` does nothing.
 

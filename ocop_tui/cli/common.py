@@ -1,0 +1,127 @@
+"""What every command shares: the common options, the consoles, one-line errors and exit codes, and
+opening a catalogue for the app or the kiosk.
+
+Exit codes: 0 ok, 1 invalid data, 2 unreadable file or bad usage. Errors go to stderr as one clear
+message, never a traceback. Data strings reach Rich only as Text, so they are never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+from rich.console import Console
+from rich.text import Text
+
+from ocop_tui.i18n import DEFAULT_LANG, t
+from ocop_tui.memory import long_lived, release_free_memory
+from ocop_tui.model import LANGS, Lang
+from ocop_tui.paths import demo_store_path
+from ocop_tui.search.cache import open_catalog
+from ocop_tui.store.contract import Problem
+from ocop_tui.store.errors import StoreError, StoreInvalid
+from ocop_tui.text import clean
+
+if TYPE_CHECKING:
+    from threading import Timer
+
+    from rich.table import Table
+    from textual.app import App
+
+    from ocop_tui.search.catalog import Catalog
+    from ocop_tui.store.reading import FileStamp
+
+
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+
+data_option = click.option(
+    "--data",
+    "data_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="The store (TinyDB JSON file). Default: the demo fair.",
+)
+lang_option = click.option(
+    "--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True, help="Language of the interface."
+)
+
+
+def stdout() -> Console:
+    return Console(highlight=False)
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def resolve_data(path: Path | None) -> Path:
+    return path if path is not None else demo_store_path()
+
+
+def fail(message: str, code: int, lang: Lang = DEFAULT_LANG) -> NoReturn:
+    """Print one message to stderr and exit; the message is shown literally."""
+    stderr().print(Text(f"{t('cli.error', lang)}: ", style="bold red") + Text(clean(message)))
+    sys.exit(code)
+
+
+def problems_table(problems: list[Problem], lang: Lang, *, title: str | None = None) -> Table:
+    from rich.table import Table  # only when there is something to list: not on the app's start path
+
+    table = Table(title=title, show_lines=False, expand=False)
+    for key in ("cli.col.severity", "cli.col.table", "cli.col.record", "cli.col.field", "cli.col.value",
+                "cli.col.problem"):  # fmt: skip
+        table.add_column(t(key, lang), overflow="fold")
+    for problem in problems:
+        style = "red" if problem.is_error else "yellow"
+        table.add_row(
+            Text(t(f"cli.severity.{problem.severity}", lang), style=style),
+            Text(problem.table),
+            Text(problem.record),
+            Text(problem.field),
+            Text(problem.value),
+            Text(problem.message),
+        )
+    return table
+
+
+def report_store_error(error: StoreError, lang: Lang) -> NoReturn:
+    if isinstance(error, StoreInvalid):
+        errors = [p for p in error.problems if p.is_error]
+        console = stderr()
+        console.print(
+            problems_table(errors[:200], lang, title=t("cli.invalid", lang, path=error.path, count=len(errors)))
+        )
+        fail(str(error), error.exit_code, lang)
+    fail(str(error), error.exit_code, lang)
+
+
+def tolerate_narrow_terminals() -> None:
+    """A latin-1 or ASCII terminal cannot show "Lỗi": escape what it cannot print instead of crashing."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            reconfigure(errors="backslashreplace")
+
+
+def open_catalog_or_exit(path: Path, lang: Lang) -> tuple[Catalog, FileStamp, Timer | None]:
+    """The app's catalogue (from the validated-catalogue cache, or the store read and checked), or the
+    store's error reported and the exit code that goes with it."""
+    with long_lived():
+        try:
+            opened = open_catalog(path)
+        except StoreError as error:
+            report_store_error(error, lang)
+    release_free_memory()  # what the JSON parser and the checks used: not needed once the records exist
+    return opened
+
+
+def run_app(app: App[int], cache_writer: Timer | None) -> NoReturn:
+    """Run the app to its end; a catalogue cache write not yet begun is left for the next start."""
+    try:
+        app.run()
+    finally:
+        if cache_writer is not None:
+            cache_writer.cancel()
+    sys.exit(app.return_code or 0)

@@ -1,0 +1,67 @@
+"""`ocop-tui demo-data`: write the generated demo fair (data/fair.json, or a bigger one for benchmarks).
+
+Registered on the `ocop-tui` group by one line at the end of cli.py. The file is written through
+store.write_store like every other change (lock, validation, backup, atomic replace), so a new
+demo store is checked against the data contract before it reaches the disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.text import Text
+from tinydb import TinyDB
+
+from ocop_tui.cli.common import EXIT_UNREADABLE, fail, report_store_error, stdout
+from ocop_tui.demo.generator import DEFAULT_PRODUCTS, DEFAULT_SEED, generate_fair
+from ocop_tui.i18n import format_number, t
+from ocop_tui.model import Lang
+from ocop_tui.store.errors import StoreError
+from ocop_tui.store.writing import write_store
+
+
+@click.command("demo-data")
+@click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="The store file to write (TinyDB JSON).")  # fmt: skip
+@click.option("--products", type=click.IntRange(min=1), default=DEFAULT_PRODUCTS, show_default=True,
+              help="Number of products.")  # fmt: skip
+@click.option("--booths", type=click.IntRange(min=1), default=None,
+              help="Number of booths.  [default: 320, scaled with --products]")  # fmt: skip
+@click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True, help="Random seed: same seed, same file.")
+@click.option("--floor-plan/--no-floor-plan", default=True, show_default=True,
+              help="Write the automatic floor plan in (schema 2); thousands of booths never get one.")  # fmt: skip
+@click.option("--force", is_flag=True, help="Replace an existing file (the old version goes to .ocop-backups).")
+@click.pass_context
+def demo_data(
+    ctx: click.Context, out: Path, products: int, booths: int | None, seed: int, floor_plan: bool, force: bool
+) -> None:
+    """Write the demo Mekong Delta OCOP Forum (generated, not the official list)."""
+    lang: Lang = (ctx.obj or {}).get("lang", "vi")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        fail(t("demo.no_folder", lang, folder=folder), EXIT_UNREADABLE, lang)
+    if out.exists() and not force:
+        fail(t("demo.exists", lang, path=out), EXIT_UNREADABLE, lang)
+    tables = generate_fair(products, booths, seed, floor_plan=floor_plan)
+
+    def replace_all(db: TinyDB) -> None:
+        db.storage.write(tables)  # every table replaced: nothing of an old file survives
+
+    try:
+        # replaces_all: with --force even a damaged file is replaced (and still backed up first).
+        result = write_store(out, replace_all, create=True, replaces_all=True)
+    except StoreError as error:
+        report_store_error(error, lang)
+    except OSError as error:  # e.g. a read-only folder: the lock or the temporary file cannot be made
+        fail(t("demo.cannot_write", lang, path=out, reason=error.strerror or error), EXIT_UNREADABLE, lang)
+    written: Any = result.checked
+    stdout().print(
+        Text(t("cli.demo.written", lang, path=out, booths=format_number(len(written.booths), lang),
+               products=format_number(len(written.products), lang)), style="green")
+    )  # fmt: skip
+
+
+def register(group: click.Group) -> None:
+    group.add_command(demo_data)

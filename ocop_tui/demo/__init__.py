@@ -1,0 +1,1 @@
+"""The demo fair generator and its tables of real Mekong Delta specialities."""

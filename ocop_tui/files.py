@@ -1,0 +1,72 @@
+"""Writing a file so that a reader never sees half of it: the store, its backups, exports, the kiosk config.
+
+The standard pattern: a temporary file in the same folder, written, flushed and fsynced, then renamed over
+the target with os.replace (atomic on POSIX), then the folder fsynced so the rename itself survives a
+power cut. A failure at any step leaves the old file as it was and removes the temporary one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in `folder` durable (nothing to do on Windows, which cannot open folders)."""
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def replace(source: str | Path, target: Path) -> None:
+    """os.replace, retried briefly on Windows, where it fails while another process has the target open."""
+    for attempt in range(10):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if sys.platform != "win32" or attempt == 9:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def file_mode(path: Path) -> int:
+    """The permissions a rewritten `path` keeps: its own, or what a new file gets under the umask.
+
+    mkstemp makes owner-only (0600) files; renamed over the store as they are, a kiosk running under
+    another account could no longer read the store after the organiser's first import.
+    """
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Replace `path` with `data` atomically and durably; `mode` defaults to the file's own (file_mode)."""
+    folder = path.parent
+    mode = file_mode(path) if mode is None else mode
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        if sys.platform != "win32":
+            os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    fsync_dir(folder)

@@ -1,0 +1,1 @@
+"""The floor plan: its shapes, reading and checking it, the automatic layout, routes and directions."""

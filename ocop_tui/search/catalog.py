@@ -1,0 +1,296 @@
+"""The in-memory catalogue the UI reads: the fair's records, lookups by booth and code, and the product and
+booth search indexes (what each searches, facets and sorts by).
+
+Built once from a validated store. Folded search keys and sort ranks are computed once and kept, so a
+keystroke costs a few C-level passes (itertools.compress, map) over precomputed strings and never
+touches the JSON again. Only what the first screen needs is built up front (the name order and the facet
+columns); the search text is built on the first search, or earlier by `warm()` (the app calls it in the
+background once its first frame is on screen), and each sort column on its first use.
+Pure Python, no UI: the app, the CLI and the benchmarks share it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import add, attrgetter, eq
+from pathlib import Path
+
+from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, Booth, Fair, Product
+from ocop_tui.search.columns import per_value, then_by
+from ocop_tui.search.index import Filters, ResultSet, SearchIndex, SortSpec
+from ocop_tui.search.text_index import TextIndex, build_text_index
+from ocop_tui.store.contract import CheckedTables, booth_key
+from ocop_tui.store.reading import load_store
+from ocop_tui.text import fold, natural_key, vi_sort_key, vi_sort_order
+
+PRODUCT_COLUMNS = ("name", "stars", "group", "province", "booth", "price")
+
+
+BOOTH_COLUMNS = ("booth", "exhibitor", "exhibitor_type", "province", "zone", "products")
+
+
+# Prefix names staff may type, in English and Vietnamese (folded, without spaces).
+PRODUCT_PREFIXES = {
+    "name": "name", "ten": "name",
+    "en": "name_en", "english": "name_en",
+    "producer": "producer", "chuthe": "producer", "nsx": "producer",
+    "province": "province", "tinh": "province",
+    "booth": "booth", "gian": "booth", "gianhang": "booth",
+    "code": "code", "ma": "code",
+    "group": "group", "nhom": "group",
+    "zone": "zone", "khu": "zone",
+    "stars": "stars", "star": "stars", "sao": "stars",
+    "type": "exhibitor_type", "loai": "exhibitor_type", "loaihinh": "exhibitor_type",
+}  # fmt: skip
+
+
+BOOTH_PREFIXES = {
+    "booth": "booth", "gian": "booth", "gianhang": "booth",
+    "exhibitor": "exhibitor", "donvi": "exhibitor", "ten": "exhibitor",
+    "province": "province", "tinh": "province",
+    "zone": "zone", "khu": "zone",
+    "type": "exhibitor_type", "loai": "exhibitor_type", "loaihinh": "exhibitor_type",
+}  # fmt: skip
+
+
+@dataclass
+class Catalog:
+    """Everything the UI needs to know about one fair, immutable once built."""
+
+    fair: Fair
+    booths: tuple[Booth, ...]
+    products: tuple[Product, ...]
+    source: Path | None = None
+    warnings: tuple[str, ...] = ()
+    # The products' default (name) order, when already known (from the catalogue cache): else worked out.
+    known_order: list[int] | None = field(default=None, repr=False, compare=False)
+    _booth_index: dict[str, int] = field(init=False, repr=False)
+    _product_booth: list[int] = field(init=False, repr=False)
+    product_index: SearchIndex[Product] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._booth_index = {booth_key(b.booth_no): i for i, b in enumerate(self.booths)}
+        booth_nos = list(map(attrgetter("booth_no"), self.products))
+        booth_of_number = {no: self._booth_index[booth_key(no)] for no in set(booth_nos)}
+        self._product_booth = list(map(booth_of_number.__getitem__, booth_nos))
+        self._lazy: dict[str, object] = {}
+        self._lazy_lock = threading.RLock()  # one lazy part may need another
+        self.product_index = self._build_product_index()
+
+    def _once(self, name: str, build: Callable[[], object]) -> object:
+        value = self._lazy.get(name)
+        if value is None:
+            with self._lazy_lock:
+                if name not in self._lazy:
+                    self._lazy[name] = build()
+                value = self._lazy[name]
+        return value
+
+    @property
+    def booth_index(self) -> SearchIndex[Booth]:
+        return self._once("booth_index", self._build_booth_index)  # type: ignore[return-value]
+
+    @property
+    def _code_index(self) -> dict[str, int]:
+        return self._once("codes", lambda: {booth_key(p.code): i for i, p in enumerate(self.products)})  # type: ignore[return-value]
+
+    @property
+    def _by_booth(self) -> dict[int, list[int]]:
+        return self._once("by_booth", lambda: self._group(self._product_booth))  # type: ignore[return-value]
+
+    @property
+    def _by_producer(self) -> dict[str, list[int]]:
+        return self._once("by_producer", lambda: self._group(list(map(attrgetter("producer"), self.products))))  # type: ignore[return-value]
+
+    @staticmethod
+    def _group(keys: list[object]) -> dict[object, list[int]]:
+        groups: dict[object, list[int]] = {}
+        for index, key in enumerate(keys):
+            group = groups.get(key)
+            if group is None:
+                groups[key] = [index]
+            else:
+                group.append(index)
+        return groups
+
+    def warm(self) -> None:
+        """Build everything that is otherwise built on first use (the app does this in the background)."""
+        self.product_index.warm()
+        _ = self._by_producer, self._by_booth, self._code_index
+        self.booth_index.warm()
+
+    @classmethod
+    def from_tables(cls, checked: CheckedTables, source: Path | None = None, *,
+                    known_order: list[int] | None = None) -> Catalog:  # fmt: skip
+        assert checked.fair is not None, "validate before building a catalogue"
+        return cls(
+            checked.fair,
+            tuple(checked.booths),
+            tuple(checked.products),
+            source,
+            tuple(f"{p.table} {p.record} {p.field}: {p.message}" for p in checked.warnings),
+            known_order,
+        )
+
+    @classmethod
+    def from_records(cls, fair: Fair, booths: Sequence[Booth], products: Sequence[Product]) -> Catalog:
+        """For tests and tools: records made in code (they must already satisfy the contract)."""
+        return cls(fair, tuple(booths), tuple(products))
+
+    def _build_product_index(self) -> SearchIndex[Product]:
+        products = self.products
+        booths = self.booths
+        booth_of = self._product_booth
+        groups = list(map(attrgetter("group"), products))
+        provinces = list(map(attrgetter("province"), products))
+        stars = list(map(attrgetter("stars"), products))
+        booth_zone = [b.zone for b in booths]
+        booth_type = [b.exhibitor_type for b in booths]
+        order = self.known_order
+        if order is None or len(order) != len(products):
+            order = vi_sort_order(list(map(attrgetter("name"), products)))
+
+        def text() -> TextIndex:
+            group_text = {key: fold(f"{label.vi}\n{label.en}\n{key}") for key, label in GROUPS.items()}
+            type_text = {key: fold(f"{label.vi}\n{label.en}\n{key}") for key, label in EXHIBITOR_TYPES.items()}
+            group_of = {group: group_text.get(group, group) for group in set(groups)}
+            parts = ("name", "name_en", "producer", "province", "booth", "code")
+            fields = attrgetter("name", "name_en", "producer", "province", "booth_no", "code", "description")
+            raw = map("\n".join, map(fields, products))
+            suffixes = map(add, repeat("\n"), map(group_of.__getitem__, groups))
+            zone = [fold(b.zone) for b in booths]
+            kind = [type_text.get(b.exhibitor_type, "") for b in booths]
+            extra = {
+                "group": list(map(group_of.__getitem__, groups)),
+                "zone": list(map(zone.__getitem__, booth_of)),
+                "exhibitor_type": list(map(kind.__getitem__, booth_of)),
+            }
+            return build_text_index(raw, parts, suffixes, extra)
+
+        group_order = {key: position for position, key in enumerate(GROUPS)}
+        prices = list(map(attrgetter("price_vnd"), products))
+        sorts: dict[str, Callable[[list[int]], list[int]]] = {
+            "name": lambda order: order,
+            "stars": lambda order: then_by(order, stars),
+            "group": lambda order: then_by(order, per_value(groups, lambda g: group_order.get(g, 99))),
+            "province": lambda order: then_by(order, per_value(provinces, vi_sort_key)),
+            "booth": lambda order: then_by(
+                order, per_value(list(map(attrgetter("booth_no"), map(booths.__getitem__, booth_of))), natural_key)
+            ),
+            "price": lambda order: then_by(order, [(price is None, price or 0) for price in prices]),
+        }
+        star_text = {value: str(value) for value in set(stars)}
+        return SearchIndex(
+            products,
+            order=order,
+            text=text,
+            facets={
+                "province": provinces,
+                "group": groups,
+                "stars": list(map(star_text.__getitem__, stars)),
+                "zone": list(map(booth_zone.__getitem__, booth_of)),
+                "exhibitor_type": list(map(booth_type.__getitem__, booth_of)),
+            },
+            sorts=sorts,
+            prefixes=PRODUCT_PREFIXES,
+            stars=stars,
+            missing={"price": [price is None for price in prices]},
+        )
+
+    def _build_booth_index(self) -> SearchIndex[Booth]:
+        booths = self.booths
+        count = len(booths)
+        order = sorted(range(count), key=lambda i: natural_key(booths[i].booth_no))
+
+        def text() -> TextIndex:
+            type_text = {key: fold(f"{label.vi}\n{label.en}\n{key}") for key, label in EXHIBITOR_TYPES.items()}
+            kind = [type_text.get(b.exhibitor_type, "") for b in booths]
+            parts = ("exhibitor", "booth", "province", "zone")  # the display name first, for ranking
+            fields = attrgetter("exhibitor", "booth_no", "province", "zone", "contact_name", "description")
+            raw = map("\n".join, map(fields, booths))
+            return build_text_index(raw, parts, map(add, repeat("\n"), kind), {"exhibitor_type": kind})
+
+        type_order = {key: position for position, key in enumerate(EXHIBITOR_TYPES)}
+        by_booth = self._by_booth
+        sorts: dict[str, Callable[[list[int]], list[int]]] = {
+            "booth": lambda order: order,
+            "exhibitor": lambda order: vi_sort_order([b.exhibitor for b in booths]),
+            "exhibitor_type": lambda order: then_by(order, [type_order.get(b.exhibitor_type, 99) for b in booths]),
+            "province": lambda order: then_by(order, per_value([b.province for b in booths], vi_sort_key)),
+            "zone": lambda order: then_by(order, per_value([b.zone for b in booths], vi_sort_key)),
+            "products": lambda order: then_by(order, [len(by_booth.get(i, ())) for i in range(count)]),
+        }
+        return SearchIndex(
+            booths,
+            order=order,
+            text=text,
+            facets={
+                "province": [b.province for b in booths],
+                "zone": [b.zone for b in booths],
+                "exhibitor_type": [b.exhibitor_type for b in booths],
+            },
+            sorts=sorts,
+            prefixes=BOOTH_PREFIXES,
+        )
+
+    # Lookups -----------------------------------------------------------------------------------
+
+    def search_products(
+        self, text: str = "", filters: Filters | None = None, sort: SortSpec | None = None
+    ) -> ResultSet:
+        return self.product_index.search(text, filters, sort)
+
+    def search_booths(self, text: str = "", filters: Filters | None = None, sort: SortSpec | None = None) -> ResultSet:
+        return self.booth_index.search(text, filters, sort)
+
+    def booth_index_of(self, booth_no: str) -> int | None:
+        return self._booth_index.get(booth_key(booth_no))
+
+    def booth(self, booth_no: str) -> Booth | None:
+        index = self.booth_index_of(booth_no)
+        return None if index is None else self.booths[index]
+
+    def product_index_of(self, code: str) -> int | None:
+        return self._code_index.get(booth_key(code))
+
+    def product(self, code: str) -> Product | None:
+        index = self.product_index_of(code)
+        return None if index is None else self.products[index]
+
+    def booth_of(self, product_index: int) -> Booth:
+        return self.booths[self._product_booth[product_index]]
+
+    def products_in_booth(self, booth_index: int) -> list[int]:
+        return list(self._by_booth.get(booth_index, ()))
+
+    def product_count(self, booth_index: int) -> int:
+        return len(self._by_booth.get(booth_index, ()))
+
+    def products_of_producer(self, producer: str) -> list[int]:
+        if "by_producer" not in self._lazy:
+            # Before warm() has grouped them (the first screen's detail pane): one C-level scan is faster
+            # than grouping 100,000 products on the way to the first frame.
+            producers = map(attrgetter("producer"), self.products)
+            return list(compress(range(len(self.products)), map(eq, producers, repeat(producer))))
+        return list(self._by_producer.get(producer, ()))
+
+    @property
+    def producer_count(self) -> int:
+        return len(self._by_producer)
+
+    @property
+    def provinces(self) -> list[str]:
+        return sorted({p.province for p in self.products} | {b.province for b in self.booths}, key=vi_sort_key)
+
+    @property
+    def zones(self) -> list[str]:
+        return sorted({b.zone for b in self.booths}, key=vi_sort_key)
+
+
+def load_catalog(path: Path) -> Catalog:
+    """Read, validate and index a store (raises the store's errors)."""
+    loaded = load_store(path)
+    return Catalog.from_tables(loaded.tables, Path(path))

@@ -1,0 +1,46 @@
+"""What can go wrong with a store, as exceptions that carry the CLI's exit code and one clear message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ocop_tui.store.contract import Problem
+
+
+class StoreError(Exception):
+    """A store that cannot be used; `exit_code` follows the CLI's convention."""
+
+    exit_code = 2
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+class StoreUnreadable(StoreError):
+    """Missing, empty, not JSON, or not shaped like a TinyDB file (exit 2)."""
+
+
+class StoreInvalid(StoreError):
+    """Readable, but records break the data contract (exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        errors = [p for p in problems if p.is_error]
+        first = errors[0] if errors else None
+        where = f" (first: {first.table} record {first.record}, field {first.field}: {first.message})" if first else ""
+        super().__init__(path, f"{len(errors)} invalid record(s){where}")
+        self.problems = problems
+
+
+class StoreBusy(StoreError):
+    """Another process holds the write lock."""
+
+
+class StoreWriteFailed(StoreError):
+    """The system refused the write (disk full, I/O error, no permission); the OSError is the cause.
+
+    The store holds its old version, or the new one if only the final folder sync failed.
+    """

@@ -1,0 +1,254 @@
+"""Values as organisers write them, turned into the contract's: "Thực phẩm" -> food, "HTX" -> cooperative,
+"4 sao" -> 4, "150.000 đ" -> 150000, a year typed as 2023.0 -> 2023. A value that cannot be turned into
+one is refused with a message key (ValueRejected), never guessed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, time
+from functools import lru_cache
+from typing import Any
+
+from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, PRODUCT_SETS, canonical_province
+from ocop_tui.plan.shapes import POSITION_FIELDS
+from ocop_tui.text import fold, nfc
+from ocop_tui.transfer.cells import is_empty
+from ocop_tui.transfer.headers import match_form
+
+# Values organisers write for the coded fields, besides the contract's keys and the model's labels.
+_GROUP_WORDS = {
+    "herbal": ("Thảo dược",),  # the 2018 programme's name for the group
+    "handicrafts": ("Thủ công", "Vải và may mặc", "Lưu niệm, nội thất, trang trí"),
+    "tourism": ("Du lịch", "Dịch vụ du lịch nông thôn"),
+}
+
+
+_TYPE_WORDS = {
+    "cooperative": ("HTX", "HTXNN", "Hợp tác xã nông nghiệp", "Co-op"),
+    "enterprise": ("DN", "Công ty", "Công ty TNHH", "Công ty cổ phần", "Company"),
+    "household": ("Hộ kinh doanh", "Hộ SXKD", "Hộ SX", "Hộ gia đình", "Cơ sở sản xuất", "Cơ sở", "Household"),
+    "craft_village": ("Làng nghề truyền thống",),
+    "cooperative_group": ("THT",),
+}
+
+
+def _lookup(extra: Mapping[str, tuple[str, ...]], labels: Mapping[str, Any]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for key, label in labels.items():
+        for word in (key, label.vi, label.en, *extra.get(key, ())):
+            table.setdefault(match_form(word), key)
+    return table
+
+
+_GROUP_LOOKUP = _lookup(_GROUP_WORDS, GROUPS)
+
+
+_TYPE_LOOKUP = _lookup(_TYPE_WORDS, EXHIBITOR_TYPES)
+
+
+_SET_LOOKUP = {match_form(word): number for number, s in PRODUCT_SETS.items() for word in (s.label.vi, s.label.en)}
+
+
+class ValueRejected(Exception):
+    """A value organisers wrote that cannot be turned into the contract's value."""
+
+    def __init__(self, key: str, **values: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+def as_text(value: Any) -> Any:
+    """Spreadsheets turn "101" or a phone number into numbers, and dates into datetimes: back to text."""
+    if isinstance(value, str) or value is None:
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return value  # lists, objects, NaN: the contract check names the problem
+
+
+def _text_field(value: Any, warn: Callable[[str], None]) -> Any:
+    return as_text(value)
+
+
+def _phone(value: Any, warn: Callable[[str], None]) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        warn("import.warn.phone_number")  # Excel drops the leading 0 of a number
+    return as_text(value)
+
+
+@lru_cache(maxsize=4096)
+def _canonical_province(name: str) -> str:
+    return canonical_province(name)  # a catalogue names few provinces, thousands of times
+
+
+def _province(value: Any, warn: Callable[[str], None]) -> Any:
+    value = as_text(value)
+    return _canonical_province(value) if isinstance(value, str) else value
+
+
+def _coded(lookup: Mapping[str, str], reject_key: str, choices: str) -> Callable[[Any, Any], Any]:
+    @lru_cache(maxsize=1024)
+    def key_of(value: str) -> str | None:
+        return lookup.get(match_form(value))
+
+    def convert(value: Any, warn: Callable[[str], None]) -> Any:
+        if not isinstance(value, str):
+            return value
+        key = key_of(value)
+        if key is None:
+            raise ValueRejected(reject_key, choices=choices)
+        return key
+
+    return convert
+
+
+_group = _coded(_GROUP_LOOKUP, "import.bad.group", ", ".join(g.vi for g in GROUPS.values()))
+
+
+_exhibitor_type = _coded(_TYPE_LOOKUP, "import.bad.exhibitor_type", ", ".join(e.vi for e in EXHIBITOR_TYPES.values()))
+
+
+def _whole(value: Any, key: str) -> Any:
+    """Numbers from Excel and JSON: 4.0 is 4; NaN, 4.5 and True are not whole numbers."""
+    if isinstance(value, bool):
+        raise ValueRejected(key)
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer():
+            raise ValueRejected(key)
+        return int(value)
+    return value
+
+
+_STARS = re.compile(r"([0-9]+)(?:[.,]0+)?\s*(?:sao|stars?|\*|★)?")
+
+
+def _stars(value: Any, warn: Callable[[str], None]) -> Any:
+    if not isinstance(value, str):
+        return _whole(value, "import.bad.stars")
+    text = value.strip()
+    if text and set(text) <= {"★"}:
+        return len(text)
+    match = _STARS.fullmatch(fold(text))
+    if match is None:
+        raise ValueRejected("import.bad.stars")
+    return int(match.group(1))  # the range (3..5) is the contract's rule, checked by check_product
+
+
+_SET_NUMBER = re.compile(r"([0-9]+)(?:\s*[.:)\-–—]\s*.*|\s+.*)?", re.DOTALL)
+
+
+def _subgroup(value: Any, warn: Callable[[str], None]) -> Any:
+    if not isinstance(value, str):
+        return _whole(value, "import.bad.subgroup")
+    match = _SET_NUMBER.fullmatch(value.strip())  # "9", "9. Tương, nước mắm..." or "9 - ..."
+    if match:
+        return int(match.group(1))
+    number = _SET_LOOKUP.get(match_form(value))
+    if number is None:
+        raise ValueRejected("import.bad.subgroup")
+    return number
+
+
+_YEAR = re.compile(r"[0-9]{4}")
+
+
+def _cell_count(value: Any, warn: Callable[[str], None]) -> Any:
+    """x, y, w, h on the floor plan: whole numbers of cells (their ranges are floorplan.py's rules)."""
+    if not isinstance(value, str):
+        return _whole(value, "import.bad.whole")
+    text = value.strip()
+    if not text.isascii() or not text.isdigit():
+        raise ValueRejected("import.bad.whole")
+    return int(text)
+
+
+def _year(value: Any, warn: Callable[[str], None]) -> Any:
+    if not isinstance(value, str):
+        return _whole(value, "import.bad.year")
+    text = value.strip()
+    if not _YEAR.fullmatch(text):
+        raise ValueRejected("import.bad.year")
+    return int(text)
+
+
+_CURRENCY = re.compile(r"(?:vnd|vnđ|dong|đồng|đ|₫|d)\.?$|^(?:vnd|vnđ|₫)")
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*", re.ASCII)
+
+
+_GROUPED_WITH_ZERO_DECIMALS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?!\1)[.,]0{1,2}", re.ASCII)
+
+
+_ZERO_DECIMALS = re.compile(r"(\d+)[.,]0{1,2}", re.ASCII)
+
+
+def parse_price(value: Any) -> int | None:
+    """A price in đồng as organisers write it; raise ValueRejected when it is not one unambiguous whole amount.
+
+    "150000", "150.000", "150,000 đ", "1.500.000 VNĐ" and "150.000,00" are 150000; "1,5", "12.5",
+    "abc", NaN and negative amounts are refused: the store keeps whole đồng (PITFALLS 15).
+    """
+    if is_empty(value):
+        return None
+    if isinstance(value, bool):
+        raise ValueRejected("import.bad.price")
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):
+            raise ValueRejected("import.bad.price")
+        if value < 0:
+            raise ValueRejected("import.bad.price_negative")
+        return int(value)
+    if not isinstance(value, str):
+        raise ValueRejected("import.bad.price")
+    text = re.sub(r"[\s\u00a0\u202f]+", "", nfc(value).lower())
+    text = _CURRENCY.sub("", text)
+    if text.startswith("-") and text[1:2].isdigit():
+        raise ValueRejected("import.bad.price_negative")
+    if text.isdigit() and text.isascii():
+        return int(text)
+    if _GROUPED.fullmatch(text):
+        return int(re.sub(r"[.,]", "", text))
+    if _GROUPED_WITH_ZERO_DECIMALS.fullmatch(text):
+        return int(re.sub(r"[.,]", "", text[:-3] if text[-3] in ".," else text[:-2]))
+    match = _ZERO_DECIMALS.fullmatch(text)
+    if match:
+        return int(match.group(1))
+    raise ValueRejected("import.bad.price")
+
+
+def _price(value: Any, warn: Callable[[str], None]) -> Any:
+    return parse_price(value)
+
+
+Converter = Callable[[Any, Callable[[str], None]], Any]
+
+
+CONVERTERS: dict[str, dict[str, Converter]] = {
+    "booths": {
+        "booth_no": _text_field, "exhibitor": _text_field, "exhibitor_type": _exhibitor_type,
+        "province": _province, "zone": _text_field, "contact_name": _text_field, "phone": _phone,
+        "description": _text_field, "x": _cell_count, "y": _cell_count, "w": _cell_count, "h": _cell_count,
+    },
+    "products": {
+        "code": _text_field, "name": _text_field, "name_en": _text_field, "group": _group,
+        "subgroup": _subgroup, "stars": _stars, "booth_no": _text_field, "producer": _text_field,
+        "province": _province, "price_vnd": _price, "unit": _text_field, "description": _text_field,
+        "certified_year": _year,
+    },
+}  # fmt: skip
+
+
+NOT_TEXT = frozenset({"stars", "subgroup", "price_vnd", "certified_year", *POSITION_FIELDS})
