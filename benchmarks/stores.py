@@ -13,8 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import ocop_tui.demo.generator
-import ocop_tui.demo.specialities
+import ocop_tui.demo
 
 SEED = 2024
 NAMED_SIZES = {2951: "demo", 14000: "national", 100000: "stress"}
@@ -27,8 +26,9 @@ def default_cache_dir() -> Path:
 
 def _generator_hash() -> str:
     digest = hashlib.blake2b(digest_size=6)
-    for module in (ocop_tui.demo.generator, ocop_tui.demo.specialities):
-        digest.update(Path(module.__file__ or "").read_bytes())
+    # Every module of the generator: a change to any of them makes new stores.
+    for source in sorted(Path(ocop_tui.demo.__file__ or "").parent.glob("*.py")):
+        digest.update(source.read_bytes())
     return digest.hexdigest()
 
 
@@ -47,7 +47,8 @@ class BenchStore:
 
 def make_store(products: int, cache_dir: Path, *, seed: int = SEED) -> BenchStore:
     """The store for `products` products (booths scale as in the demo fair), generated once."""
-    from ocop_tui.demo.generator import default_booths, generate_fair
+    from ocop_tui.demo.figures import default_booths
+    from ocop_tui.demo.generator import generate_fair
     from ocop_tui.store.writing import encode
 
     booths = default_booths(products)

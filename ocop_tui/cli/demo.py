@@ -15,7 +15,8 @@ from rich.text import Text
 from tinydb import TinyDB
 
 from ocop_tui.cli.common import EXIT_UNREADABLE, fail, report_store_error, stdout
-from ocop_tui.demo.generator import DEFAULT_PRODUCTS, DEFAULT_SEED, generate_fair
+from ocop_tui.demo.figures import DEFAULT_PRODUCTS, DEFAULT_SEED
+from ocop_tui.demo.generator import generate_fair
 from ocop_tui.i18n import format_number, t
 from ocop_tui.model import Lang
 from ocop_tui.store.errors import StoreError

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from ocop_tui.cli.main import main
 from ocop_tui.demo import generator
-from ocop_tui.demo.generator import (
+from ocop_tui.demo.figures import (
     DEFAULT_BOOTHS,
     DEFAULT_PRODUCTS,
     ZONE_COOKING,
@@ -23,8 +23,8 @@ from ocop_tui.demo.generator import (
     ZONES,
     apportion,
     default_booths,
-    generate_fair,
 )
+from ocop_tui.demo.generator import generate_fair
 from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, PRODUCT_SETS, PROVINCES, SCHEMA_VERSION
 from ocop_tui.store.contract import booth_key, check_tables
 from ocop_tui.store.reading import load_store, read_tables
