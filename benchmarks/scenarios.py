@@ -16,8 +16,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ocop_tui.search.cache import CACHE_ENV
-
 from . import bare_app
 from .stores import BenchStore, empty_store_like
 from .terminal import TerminalProgram, TerminalTimeout, python_module
@@ -142,41 +140,34 @@ def run_bare(
     return session
 
 
-def prime_cache(store: BenchStore, cache: Path) -> None:
-    """The catalogue cache entry the app writes after its first start on a store (here: before timing)."""
-    from ocop_tui.search.cache import load_checked, open_catalog
-
-    _, _, writer = open_catalog(store.path, folder=cache, save_delay=0)
-    if writer is not None:
-        writer.join()
-    if not load_checked(store.path, folder=cache).from_cache:
-        raise RuntimeError(f"the catalogue cache in {cache} does not hold {store.path} (changed while read?)")
-
-
 def run_cold_start(store: BenchStore, expect: Expectations, cols: int, rows: int, cwd: Path) -> Session:
-    """A start with an empty catalogue cache, as after every change to the store: start-up and memory only."""
+    """The first start after a change to the store (a new copy of the file in its place): start-up and memory
+    only. Without a catalogue cache every start reads and checks the store, so this is the warm start's twin;
+    it is kept to show that nothing is saved between starts."""
     session = Session()
-    with tempfile.TemporaryDirectory(prefix="ocop-bench-cold-") as cache:
-        argv = python_module("ocop_tui", "--data", str(store.path))
-        with TerminalProgram(argv, cols=cols, rows=rows, cwd=cwd, env={CACHE_ENV: cache}) as program:
+    with tempfile.TemporaryDirectory(prefix="ocop-bench-cold-") as folder:
+        fresh = Path(folder) / store.path.name
+        shutil.copyfile(store.path, fresh)
+        argv = python_module("ocop_tui", "--data", str(fresh))
+        with TerminalProgram(argv, cols=cols, rows=rows, cwd=cwd) as program:
             try:
                 ready = program.wait_for(
                     [expect.first_name, expect.ready], since=program.started, timeout=START_TIMEOUT
                 )
                 session.startup_s = ready.found - program.started
-                program.drain(SETTLE)  # the cache entry is written and the search index built meanwhile
+                program.drain(SETTLE)  # the search index is built meanwhile
             except TerminalTimeout as error:
                 session.error = str(error)
             session.peak_rss_mib = program.peak_rss_mib()
     return session
 
 
-def run_app(store: BenchStore, expect: Expectations, cols: int, rows: int, cwd: Path, cache: Path,
+def run_app(store: BenchStore, expect: Expectations, cols: int, rows: int, cwd: Path,
             settle: float = SETTLE) -> Session:  # fmt: skip
-    """A start with the catalogue cache primed (every start but the first after a change), then the keys."""
+    """A start on a store the app has opened before (its file in the page cache), then the keys."""
     session = Session()
     argv = python_module("ocop_tui", "--data", str(store.path))
-    with TerminalProgram(argv, cols=cols, rows=rows, cwd=cwd, env={CACHE_ENV: str(cache)}) as program:
+    with TerminalProgram(argv, cols=cols, rows=rows, cwd=cwd) as program:
         try:
             ready = program.wait_for([expect.first_name, expect.ready], since=program.started, timeout=START_TIMEOUT)
             session.startup_s = ready.found - program.started

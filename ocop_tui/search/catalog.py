@@ -18,6 +18,7 @@ from itertools import compress, repeat
 from operator import add, attrgetter, eq
 from pathlib import Path
 
+from ocop_tui.files import FileStamp
 from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, Booth, Fair, Product
 from ocop_tui.search.columns import per_value, then_by
 from ocop_tui.search.index import Filters, ResultSet, SearchIndex, SortSpec
@@ -65,8 +66,6 @@ class Catalog:
     products: tuple[Product, ...]
     source: Path | None = None
     warnings: tuple[str, ...] = ()
-    # The products' default (name) order, when already known (from the catalogue cache): else worked out.
-    known_order: list[int] | None = field(default=None, repr=False, compare=False)
     _booth_index: dict[str, int] = field(init=False, repr=False)
     _product_booth: list[int] = field(init=False, repr=False)
     product_index: SearchIndex[Product] = field(init=False, repr=False)
@@ -123,8 +122,7 @@ class Catalog:
         self.booth_index.warm()
 
     @classmethod
-    def from_tables(cls, checked: CheckedTables, source: Path | None = None, *,
-                    known_order: list[int] | None = None) -> Catalog:  # fmt: skip
+    def from_tables(cls, checked: CheckedTables, source: Path | None = None) -> Catalog:
         assert checked.fair is not None, "validate before building a catalogue"
         return cls(
             checked.fair,
@@ -132,7 +130,6 @@ class Catalog:
             tuple(checked.products),
             source,
             tuple(f"{p.table} {p.record} {p.field}: {p.message}" for p in checked.warnings),
-            known_order,
         )
 
     @classmethod
@@ -149,9 +146,7 @@ class Catalog:
         stars = list(map(attrgetter("stars"), products))
         booth_zone = [b.zone for b in booths]
         booth_type = [b.exhibitor_type for b in booths]
-        order = self.known_order
-        if order is None or len(order) != len(products):
-            order = vi_sort_order(list(map(attrgetter("name"), products)))
+        order = vi_sort_order(list(map(attrgetter("name"), products)))
 
         def text() -> TextIndex:
             group_text = {key: fold(f"{label.vi}\n{label.en}\n{key}") for key, label in GROUPS.items()}
@@ -290,7 +285,14 @@ class Catalog:
         return sorted({b.zone for b in self.booths}, key=vi_sort_key)
 
 
+def open_catalog(path: Path) -> tuple[Catalog, FileStamp]:
+    """The one way to open a store for browsing (the app, the kiosk and its reload): read and checked (in one
+    msgspec pass when the store is clean), then indexed; with the version of the file it came from.
+    Raises the store's errors (StoreUnreadable, StoreInvalid)."""
+    loaded = load_store(path)
+    return Catalog.from_tables(loaded.tables, Path(path)), loaded.stamp
+
+
 def load_catalog(path: Path) -> Catalog:
     """Read, validate and index a store (raises the store's errors)."""
-    loaded = load_store(path)
-    return Catalog.from_tables(loaded.tables, Path(path))
+    return open_catalog(path)[0]
