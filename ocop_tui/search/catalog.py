@@ -288,8 +288,9 @@ class Catalog:
 def open_catalog(path: Path) -> tuple[Catalog, FileStamp]:
     """The one way to open a store for browsing (the app, the kiosk and its reload): read and checked (in one
     msgspec pass when the store is clean), then indexed; with the version of the file it came from.
-    Raises the store's errors (StoreUnreadable, StoreInvalid)."""
-    loaded = load_store(path)
+    Raises the store's errors (StoreUnreadable, StoreInvalid). The catalogue shows no warnings, so the one
+    search that can only find warnings (booths nobody can walk to) is left to `ocop-tui validate`."""
+    loaded = load_store(path, reachability=False)
     return Catalog.from_tables(loaded.tables, Path(path)), loaded.stamp
 
 

@@ -17,7 +17,6 @@ floor plan (ocop_tui.plan.reading). Two ways in:
 from __future__ import annotations
 
 import unicodedata
-from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import repeat
@@ -26,16 +25,10 @@ from typing import Any
 
 import msgspec
 
-from ocop_tui.model import NO_EXTRA, Booth, Fair, Product, Record
+from ocop_tui.model import NO_EXTRA, Booth, Fair, Product
 from ocop_tui.plan.reading import PlanProblems, check_placement, read_plan
 from ocop_tui.plan.shapes import Rect, with_booths
-from ocop_tui.store.fields import (
-    RECORD_RULES,
-    TEXT_FIELDS,
-    TableName,
-    as_given,
-    check_document,
-)
+from ocop_tui.store.fields import RECORD_RULES, TEXT_FIELDS, TableName, check_document, given_fields
 from ocop_tui.store.problems import Problem, Severity, show_value
 from ocop_tui.text import fold
 
@@ -146,7 +139,8 @@ def check_tables(tables: Mapping[str, Mapping[str, Any]]) -> CheckedTables:
     return CheckedTables(fair, booths, products, problems)
 
 
-def _check_layout(fair: Fair, fair_id: str, booths: list[Booth], booth_ids: list[str], problems: list[Problem]) -> None:
+def _check_layout(fair: Fair, fair_id: str, booths: list[Booth], booth_ids: list[str], problems: list[Problem],
+                  *, reachability: bool = True) -> None:  # fmt: skip
     """Schema 2: the plan itself, then booth positions against it (inside, no overlaps, reachable)."""
     if fair.plan is None:
         for booth, doc_id in zip(booths, booth_ids):
@@ -166,7 +160,7 @@ def _check_layout(fair: Fair, fair_id: str, booths: list[Booth], booth_ids: list
             problems.append(Problem("booths", doc_id, "x", "has no position on the floor plan: not shown on the map",
                                     "warning", booth.booth_no))  # fmt: skip
     placed = [(b.booth_no, b.zone, Rect(*b.position)) for b in booths if b.position is not None]
-    check_placement(with_booths(plan, placed), per_booth)
+    check_placement(with_booths(plan, placed), per_booth, reachability=reachability)
     for booth, doc_id in zip(booths, booth_ids):
         for where, message, severity, value in per_booth[booth.booth_no].items:
             problems.append(Problem("booths", doc_id, where, message, severity, show_value(value)))  # type: ignore[arg-type]
@@ -186,7 +180,8 @@ class _StoreFile(msgspec.Struct, gc=False):
 
 
 _FILE = msgspec.json.Decoder(_StoreFile)
-_RECORDS = {"booths": msgspec.json.Decoder(dict[str, Booth]), "products": msgspec.json.Decoder(dict[str, Product])}
+_TABLE_TYPES: dict[str, Any] = {"booths": dict[str, Booth], "products": dict[str, Product]}
+_RECORDS = {table: msgspec.json.Decoder(table_type) for table, table_type in _TABLE_TYPES.items()}
 _DOCUMENTS = msgspec.json.Decoder(dict[str, dict[str, Any]])
 _CHUNK = 4096  # values joined at a time: a whole description column would be a large temporary string
 _NONE = type(None)
@@ -201,31 +196,41 @@ def _decode_records(table: TableName, raw: msgspec.Raw) -> tuple[list[str], list
         if not all(map(is_, map(attrgetter("extra"), records), repeat(NO_EXTRA))):
             return None
     except msgspec.ValidationError:
-        # Fields the contract does not name (kept in `extra`), or a bad value: document by document.
+        # Fields the contract does not name (kept in `extra`), or a bad value: as plain objects first.
         try:
             documents = _DOCUMENTS.decode(raw)
         except msgspec.DecodeError:
             return None
-        records = []
-        for document in documents.values():
-            record = as_given(table, document)
-            if record is None:
+        sources = {}
+        for doc_id, document in documents.items():
+            source = given_fields(table, document)
+            if source is None:
                 return None
-            records.append(record)
+            sources[doc_id] = source
+        try:
+            records = list(msgspec.convert(sources, _TABLE_TYPES[table]).values())
+        except msgspec.ValidationError:
+            return None
     except msgspec.DecodeError:
         return None
     return list(documents), records
 
 
+# Printable, and a starter that no mark composes with: a join is printable and NFC exactly when every value is.
+_SEPARATOR = "\ufffc"
+
+
 def _plain_column(column: list[str]) -> bool:
-    """What fields.is_plain says of each value, for a whole column with a few C-level passes."""
+    """What fields.is_plain says of every value (or False, rarely, when a value holds the separator itself),
+    for a whole column with a few C-level passes."""
     for start in range(0, len(column), _CHUNK):
-        # "|" is printable and a starter no mark composes with, so the join is printable / NFC exactly when
-        # every value is.
-        joined = "|".join(column[start : start + _CHUNK])
+        joined = _SEPARATOR.join(column[start : start + _CHUNK])
         if not joined.isprintable() or not (joined.isascii() or unicodedata.is_normalized("NFC", joined)):
             return False
-    return all(map(str.__eq__, map(str.strip, column), column))
+        # Printable text can only have spaces to strip at its ends.
+        if joined[:1] == " " or joined[-1:] == " " or " " + _SEPARATOR in joined or _SEPARATOR + " " in joined:
+            return False
+    return True
 
 
 def _follow_record_rules(table: TableName, records: list[Any]) -> bool:
@@ -258,27 +263,19 @@ def _ids_are_plain(ids: list[Any]) -> bool:
     )
 
 
-# Fields whose values repeat (every product of a province, a booth, a producer): the records share one object
-# per distinct value instead of each keeping its own parsed copy (tens of megabytes at 100,000 products).
-SHARED_FIELDS = frozenset({"group", "booth_no", "producer", "province", "unit", "price_vnd", "certified_year",
-                           "exhibitor_type", "zone"})  # fmt: skip
-
-
 def share_values(column: list[Any]) -> list[Any]:
     """The column with equal values as one object each (counting and filtering can then compare identity)."""
     one_of_each = dict(zip(column, column))
     return list(map(one_of_each.__getitem__, column))
 
 
-def _share(cls: type[Record], records: list[Any]) -> None:
-    for name in SHARED_FIELDS & set(cls.__struct_fields__):
-        # The records are frozen to their users; this is their construction, finished through the slots.
-        deque(map(getattr(cls, name).__set__, records, share_values(list(map(attrgetter(name), records)))), maxlen=0)
-
-
-def decode_store(data: bytes) -> CheckedTables | None:
+def decode_store(data: bytes, *, reachability: bool = True) -> CheckedTables | None:
     """The store's checked tables straight from its bytes, or None: then `check_tables` says what is wrong
-    (or that nothing is: the fast path leaves text that needs cleaning, and a few rarer cases, to it)."""
+    (or that nothing is: the fast path leaves text that needs cleaning, and a few rarer cases, to it).
+
+    `reachability=False` skips looking for booths nobody can walk to on the floor plan: that finds warnings
+    only (never an error), and takes half a second at 100,000 products; the catalogue does not show them.
+    """
     try:
         file = _FILE.decode(data)
     except msgspec.DecodeError:  # not JSON, not an object of tables, NaN, ...: for the complete path to say
@@ -306,9 +303,7 @@ def decode_store(data: bytes) -> CheckedTables | None:
         return None
     if not set(_keys([product.booth_no for product in product_records])) <= set(booth_keys):
         return None
-    _check_layout(fair, fair_id, booth_records, booth_ids, problems)
+    _check_layout(fair, fair_id, booth_records, booth_ids, problems, reachability=reachability)
     if any(problem.is_error for problem in problems):
         return None
-    _share(Booth, booth_records)
-    _share(Product, product_records)
     return CheckedTables(fair, booth_records, product_records, problems)

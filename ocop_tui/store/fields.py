@@ -101,6 +101,7 @@ REQUIRED: dict[TableName, tuple[str, ...]] = {
 }
 RULE_OF: dict[TableName, dict[str, FieldRule]] = {table: {r.name: r for r in rules} for table, rules in RULES.items()}
 KNOWN: dict[TableName, frozenset[str]] = {table: frozenset(names) for table, names in FIELDS.items()}
+REQUIRED_SET: dict[TableName, frozenset[str]] = {table: frozenset(names) for table, names in REQUIRED.items()}
 TEXT_FIELDS: dict[TableName, tuple[str, ...]] = {
     table: tuple(r.name for r in rules if r.kind == "text") for table, rules in RULES.items()
 }
@@ -171,11 +172,13 @@ def record_rule_errors(table: TableName, get: Callable[[str], Any]) -> Found:
 
 
 def is_plain(text: str) -> bool:
-    """Text the walk takes unchanged: printable (so nothing for clean() to remove), NFC and stripped."""
+    """Text the walk takes unchanged: printable (so nothing for clean() to remove), NFC and stripped. (Of the
+    characters strip() removes, only the space is printable.)"""
     return (
         text.isprintable()
         and (text.isascii() or unicodedata.is_normalized("NFC", text))
-        and (not text or not (text[0].isspace() or text[-1].isspace()))
+        and text[:1] != " "
+        and text[-1:] != " "
     )
 
 
@@ -258,15 +261,24 @@ class _Checker:
         return value
 
 
+def given_fields(table: TableName, doc: dict[str, Any]) -> dict[str, Any] | None:
+    """The document as msgspec converts it into a record: the fields the contract does not name moved into
+    `extra`; None when a field the file must give is missing (code may leave it to its default)."""
+    if not doc.keys() >= REQUIRED_SET[table]:
+        return None
+    known = KNOWN[table]
+    if doc.keys() <= known:
+        return doc
+    source = {name: value for name, value in doc.items() if name in known}
+    source[EXTRA] = {name: value for name, value in doc.items() if name not in known}
+    return source
+
+
 def as_given(table: TableName, doc: dict[str, Any]) -> Record | None:
     """The record when msgspec accepts the document as it is and the walk would change none of its text."""
-    known = KNOWN[table]
-    if not doc.keys() >= set(REQUIRED[table]):  # a field the file must give, though code may default it
+    source = given_fields(table, doc)
+    if source is None:
         return None
-    source = doc
-    if not doc.keys() <= known:
-        source = {name: value for name, value in doc.items() if name in known}
-        source[EXTRA] = {name: value for name, value in doc.items() if name not in known}
     try:
         record = msgspec.convert(source, RECORD_TYPES[table])
     except msgspec.ValidationError:

@@ -91,15 +91,16 @@ def read_tables(path: Path) -> tuple[Tables, FileStamp]:
     return tables_from_json(path, _parse(path, data)), stamp
 
 
-def load_store(path: Path, *, complete: bool = False) -> LoadedStore:
+def load_store(path: Path, *, complete: bool = False, reachability: bool = True) -> LoadedStore:
     """Read and validate a store; raise StoreUnreadable or StoreInvalid, never change the file.
 
     `complete`: skip the fast path, so that the check is the complete one from the start (the fast path
     gives the very same result for a store it accepts; this is for commands whose job is checking).
+    `reachability=False`: a clean store is not searched for booths nobody can walk to (warnings only).
     """
     path = Path(path)
     data, stamp = _read_bytes(path)
-    checked = None if complete else decode_store(data)
+    checked = None if complete else decode_store(data, reachability=reachability)
     if checked is None:
         checked = check_tables(tables_from_json(path, _parse(path, data)))
     del data  # tens of megabytes at 100,000 products: not kept while the caller builds on the records

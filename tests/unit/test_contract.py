@@ -111,7 +111,8 @@ def stores(draw: st.DrawFn, mode: str) -> tuple[dict[str, Any], list[tuple[str, 
     planted: list[tuple[str, str, str]] = []
     booths: dict[str, Any] = {}
     for number, (doc, faults) in enumerate(booth_docs, start=1):
-        doc["booth_no"] = doc["booth_no"] if "booth_no" in faults else f"B-{number}"
+        if "booth_no" not in faults:
+            doc["booth_no"] = f"B-{number}"
         booths[str(number)] = doc
         planted += [("booths", str(number), name) for name in faults]
     products: dict[str, Any] = {}
@@ -265,3 +266,60 @@ def test_records_are_frozen_and_untracked_by_the_collector() -> None:
     product = msgspec.convert({"code": "P", "name": "N", "group": "food", "stars": 3, "booth_no": "B-1",
                                "producer": "H", "province": "An Giang"}, Product)  # fmt: skip
     assert product.subgroup is None and product.extra == {}
+
+
+def _booth(number: str, x: int, y: int) -> dict[str, Any]:
+    return {"booth_no": number, "exhibitor": "HTX", "exhibitor_type": "cooperative", "province": "An Giang",
+            "zone": "Khu A", "x": x, "y": y, "w": 4, "h": 2}  # fmt: skip
+
+
+def planned(booths: dict[str, Any], walls: list[dict[str, int]]) -> dict[str, Any]:
+    plan = {"width": 24, "height": 12, "entrances": [{"name": "Cổng", "x": 12, "y": 11}], "walls": walls,
+            "landmarks": [{"kind": "stage", "name": "Sân khấu", "x": 2, "y": 8, "w": 4, "h": 2}]}  # fmt: skip
+    return {"fair": {"1": dict(FAIR, plan=plan)}, "booths": booths, "products": {}}
+
+
+def ring(x: int, y: int, w: int, h: int) -> list[dict[str, int]]:
+    """Walls all round the rectangle (x, y, w, h)."""
+    return [{"x": x - 1, "y": y - 1, "w": w + 2, "h": 1}, {"x": x - 1, "y": y + h, "w": w + 2, "h": 1},
+            {"x": x - 1, "y": y, "w": 1, "h": h}, {"x": x + w, "y": y, "w": 1, "h": h}]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("walls", "unreachable"),
+    [
+        ([], []),
+        (ring(14, 2, 4, 2), ["2"]),  # walled in tightly: no door at all
+        (ring(14, 2, 5, 2), ["2"]),  # walled in with a pocket of floor in front of it
+    ],
+    ids=["open", "no-door", "pocket"],
+)
+def test_booths_on_the_plan_both_ways(walls: list[dict[str, int]], unreachable: list[str]) -> None:
+    tables = planned({"1": _booth("A-1", 2, 2), "2": _booth("A-2", 14, 2)}, walls)
+    fast, complete = both_ways(tables)
+    assert fast is not None
+    same(fast, complete)
+    assert [p.record for p in complete.warnings if "cannot be reached" in p.message] == unreachable
+    quick = decode_store(json.dumps(tables, ensure_ascii=False).encode(), reachability=False)
+    assert quick is not None
+    assert quick.problems == [p for p in complete.problems if "cannot be reached" not in p.message]
+
+
+def test_booths_that_break_the_plan_are_named() -> None:
+    booths = {
+        "1": _booth("A-1", 2, 2),
+        "2": _booth("A-2", 4, 3),  # on A-1
+        "3": _booth("A-3", 3, 8),  # on the stage
+        "4": _booth("A-4", 21, 2),  # outside: 21 + 4 > 24
+        "5": _booth("A-5", 0, 5),  # on the fence
+        "6": _booth("A-6", 10, 5),  # on the wall
+    }
+    fast, complete = both_ways(planned(booths, [{"x": 12, "y": 4, "w": 1, "h": 4}]))
+    assert fast is None
+    assert [(p.record, p.message) for p in complete.errors] == [
+        ("2", "overlaps booth A-1"),
+        ("3", "overlaps landmark “Sân khấu”"),
+        ("4", "lies outside the 24x12 plan"),
+        ("5", "stands on the plan's outer wall"),
+        ("6", "overlaps a wall"),
+    ]

@@ -172,11 +172,3 @@ def test_odd_document_ids_give_what_the_complete_checker_gives(
     tables["products"]["007"] = tables["products"].pop(first)
     assert decode_store(encode(tables)) is None
     _same(check_tables(copy.deepcopy(tables)), _complete(monkeypatch, tables))
-
-
-def test_records_share_repeated_values() -> None:
-    checked = decode_store(encode(generate_fair(products=300)))
-    assert checked is not None and checked.problems == []
-    by_province: dict[str, str] = {}
-    for product in checked.products:
-        assert by_province.setdefault(product.province, product.province) is product.province
