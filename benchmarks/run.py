@@ -13,8 +13,10 @@ import json
 import math
 import os
 import platform
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime
 from importlib import metadata
@@ -35,9 +37,9 @@ METHOD = (
     "repaint that shows the expected status text (bare app: its label repeating the typed text, the same "
     "Input -> Changed -> update path as the app's search), once the output has been quiet for {quiet:.0f} ms "
     "(the quiet wait is not counted). 'Echo' = key to the first frame after it (the search box showing the "
-    "key, before anything reacts). Typing starts {settle:.1f} s after the first frame. The app keeps nothing "
-    "between starts (no catalogue cache): every start reads and checks the store. 'Cold start' is one start on "
-    "a fresh copy of the store file (the first start after a change to the store), until it has settled."
+    "key, before anything reacts). Typing starts {settle:.1f} s after the first frame. The app's catalogue "
+    "cache is primed first, as after its first start on a store; 'Cold start' is one start with an empty "
+    "cache (the first start after a change to the store), until it has settled."
 )
 
 # (key, size, limit, what): ratios are app/bare measured in the same run.
@@ -134,7 +136,7 @@ def summarise(size: int, apps: list[scenarios.Session], bares: list[scenarios.Se
         "facet_toggle": {"median_ms": median(facets), "p90_ms": percentile(facets, 0.9), "count": len(facets)},
         "sort": {"median_ms": median(sorts), "p90_ms": percentile(sorts, 0.9), "count": len(sorts)},
         "peak_rss_mib": {"app": median(app_rss), "bare": median(bare_rss), "app_runs": app_rss},
-        # One start on a fresh copy of the store: what the first start after every change to the store costs.
+        # One start with an empty catalogue cache: what the first start after every change to the store costs.
         "cold_start": {"app_s": cold.startup_s if cold else None, "peak_rss_mib": cold.peak_rss_mib if cold else None},
         "errors": [s.error for s in apps + bares + ([cold] if cold else []) if s.error],
     }
@@ -220,10 +222,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         expect = scenarios.expectations(store, queries)
         apps: list[scenarios.Session] = []
         bares: list[scenarios.Session] = []
-        console.print("  cold start (a fresh copy of the store)")
+        console.print("  cold start (empty catalogue cache)")
         cold = scenarios.run_cold_start(store, expect, args.cols, args.rows, root)
         if cold.error:
             console.print(f"  [red]failed:[/] {cold.error}", markup=True, highlight=False)
+        catalogue_cache = Path(tempfile.mkdtemp(prefix="ocop-bench-cache-"))
+        scenarios.prime_cache(store, catalogue_cache)
         for run in range(runs):
             # Alternate which program goes first, so slow drift on a shared machine hits both alike.
             order = ("bare", "app") if run % 2 == 0 else ("app", "bare")
@@ -232,10 +236,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 if which == "bare":
                     bares.append(scenarios.run_bare(args.cols, args.rows, expect.bare_keystrokes, root, settle))
                 else:
-                    apps.append(scenarios.run_app(store, expect, args.cols, args.rows, root, settle))
+                    apps.append(scenarios.run_app(store, expect, args.cols, args.rows, root, catalogue_cache, settle))
                 error = (bares if which == "bare" else apps)[-1].error
                 if error:
                     console.print(f"  [red]failed:[/] {error}", markup=True, highlight=False)
+        shutil.rmtree(catalogue_cache, ignore_errors=True)
         results["sizes"][str(size)] = summarise(size, apps, bares, store.path.stat().st_size, cold)
 
     imported: dict[str, Any] = {"products": import_size}

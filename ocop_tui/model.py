@@ -195,7 +195,7 @@ Cells = Annotated[int, Meta(ge=1)]  # a booth's width or height in cells
 NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
 
 
-class Record(Struct, frozen=True, gc=False, forbid_unknown_fields=True, repr_omit_defaults=True):
+class Record(Struct, frozen=True, gc=False, forbid_unknown_fields=True, omit_defaults=True, repr_omit_defaults=True):
     """A record of the store: frozen, never part of a reference cycle, and decoded only from known fields
     (a document with others is read field by field, its other fields kept in `extra`)."""
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ocop_tui.files import FileStamp
 from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, Booth, Fair, Product
+from ocop_tui.search.cache import load_cached, save_later
 from ocop_tui.search.columns import per_value, then_by
 from ocop_tui.search.index import Filters, ResultSet, SearchIndex, SortSpec
 from ocop_tui.search.text_index import TextIndex, build_text_index
@@ -66,6 +67,8 @@ class Catalog:
     products: tuple[Product, ...]
     source: Path | None = None
     warnings: tuple[str, ...] = ()
+    # The products' default (name) order, when already known (from the catalogue cache): else worked out.
+    known_order: list[int] | None = field(default=None, repr=False, compare=False)
     _booth_index: dict[str, int] = field(init=False, repr=False)
     _product_booth: list[int] = field(init=False, repr=False)
     product_index: SearchIndex[Product] = field(init=False, repr=False)
@@ -122,7 +125,8 @@ class Catalog:
         self.booth_index.warm()
 
     @classmethod
-    def from_tables(cls, checked: CheckedTables, source: Path | None = None) -> Catalog:
+    def from_tables(cls, checked: CheckedTables, source: Path | None = None, *,
+                    known_order: list[int] | None = None) -> Catalog:  # fmt: skip
         assert checked.fair is not None, "validate before building a catalogue"
         return cls(
             checked.fair,
@@ -130,6 +134,7 @@ class Catalog:
             tuple(checked.products),
             source,
             tuple(f"{p.table} {p.record} {p.field}: {p.message}" for p in checked.warnings),
+            known_order,
         )
 
     @classmethod
@@ -146,7 +151,9 @@ class Catalog:
         stars = list(map(attrgetter("stars"), products))
         booth_zone = [b.zone for b in booths]
         booth_type = [b.exhibitor_type for b in booths]
-        order = vi_sort_order(list(map(attrgetter("name"), products)))
+        order = self.known_order
+        if order is None or len(order) != len(products):
+            order = vi_sort_order(list(map(attrgetter("name"), products)))
 
         def text() -> TextIndex:
             group_text = {key: fold(f"{label.vi}\n{label.en}\n{key}") for key, label in GROUPS.items()}
@@ -286,12 +293,21 @@ class Catalog:
 
 
 def open_catalog(path: Path) -> tuple[Catalog, FileStamp]:
-    """The one way to open a store for browsing (the app, the kiosk and its reload): read and checked (in one
-    msgspec pass when the store is clean), then indexed; with the version of the file it came from.
+    """The one way to open a store for browsing (the app, the kiosk and its reload): from the catalogue cache
+    when it holds this very file, else read and checked (in one msgspec pass when the store is clean), indexed,
+    and saved to the cache a moment later; with the version of the file it came from.
+
     Raises the store's errors (StoreUnreadable, StoreInvalid). The catalogue shows no warnings, so the one
     search that can only find warnings (booths nobody can walk to) is left to `ocop-tui validate`."""
+    path = Path(path)
+    cached, key, folder = load_cached(path)
+    if cached is not None and key is not None:
+        return Catalog.from_tables(cached.tables, path, known_order=cached.name_order), key.stamp
     loaded = load_store(path, reachability=False)
-    return Catalog.from_tables(loaded.tables, Path(path)), loaded.stamp
+    catalog = Catalog.from_tables(loaded.tables, path)
+    if key is not None and folder is not None and key.stamp == loaded.stamp:  # not changed while it was read
+        save_later(folder, key, loaded.tables, catalog.product_index.default_order)
+    return catalog, loaded.stamp
 
 
 def load_catalog(path: Path) -> Catalog:

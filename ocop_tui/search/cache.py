@@ -1,0 +1,207 @@
+"""A cache of checked catalogues: the next start on the same store file reads its checked records (and their
+name order) instead of decoding, checking and sorting the store again (a second at 100,000 products).
+
+An entry is used only for the very same file and the very same program: it is keyed on the installed
+ocop-tui's version and the store's identity on disk (real path, device, inode, size, modification and change
+times; any write of the store, by this tool or an editor, makes a new file or a new change time). Entries are
+msgspec's MessagePack of the records, decoded straight into them (with their types and ranges checked again),
+after a header line naming the key and a checksum of the rest. Anything else (another key, a damaged or
+foreign entry, an unreadable folder) is a miss: the store is read as if there were no cache. The cache is
+never needed, so every failure to read or write it is silent, and deleting the folder is always safe. It never
+writes next to the store and never changes it.
+
+The folder belongs to the user (0700, files 0600); an entry another user owns, or others could change, is
+ignored. `OCOP_TUI_CACHE_DIR` moves it; `OCOP_TUI_CACHE_DIR=off` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+import threading
+import time
+import zlib
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+
+from ocop_tui import __version__
+from ocop_tui.files import FileStamp
+from ocop_tui.model import Booth, Fair, Product
+from ocop_tui.store.contract import CheckedTables, Problem
+
+CACHE_ENV = "OCOP_TUI_CACHE_DIR"
+FORMAT = 3
+MAX_ENTRIES = 8  # one per store; the least recently written go first
+SAVE_DELAY_SECONDS = 1.0  # after the first frame: encoding holds the interpreter for a moment
+STALE_TEMP_SECONDS = 3600  # a temporary file a write cut short at exit left behind
+_PACKING = f"{sys.byteorder}-{array('I').itemsize}"  # the name order's packing is this machine's
+
+
+def cache_dir() -> Path | None:
+    """The folder of cache entries, or None when the cache is turned off."""
+    configured = os.environ.get(CACHE_ENV, "").strip()
+    if configured:
+        return None if configured.lower() == "off" else Path(configured)
+    from platformdirs import user_cache_dir
+
+    from ocop_tui.paths import APP_NAME
+
+    return Path(user_cache_dir(APP_NAME)) / "catalogues"
+
+
+class Key(msgspec.Struct, frozen=True, array_like=True):
+    """What an entry holds the records of: this program, and one version of one store file."""
+
+    program: str
+    path: str
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> Key:
+        real = os.path.realpath(path)
+        st = os.stat(real)
+        return cls(f"{FORMAT} {__version__} {_PACKING}", real, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns,
+                   st.st_ctime_ns)  # fmt: skip
+
+    @property
+    def stamp(self) -> FileStamp:
+        return FileStamp(self.size, self.mtime_ns, self.inode)
+
+
+class _Header(msgspec.Struct, array_like=True):
+    key: Key
+    crc32: int
+
+
+class _Body(msgspec.Struct, array_like=True, gc=False):
+    fair: Fair
+    booths: list[Booth]
+    products: list[Product]
+    warnings: list[tuple[str, str, str, str, str, str]]  # Problem's fields
+    name_order: bytes  # array("I"): the products' default order, so the catalogue need not sort them again
+
+
+@dataclass(frozen=True, slots=True)
+class Cached:
+    """A checked store as the cache holds it."""
+
+    tables: CheckedTables
+    name_order: list[int]
+
+
+def entry_path(folder: Path, key: Key) -> Path:
+    return folder / f"{hashlib.blake2b(key.path.encode('utf-8', 'surrogateescape'), digest_size=12).hexdigest()}.bin"
+
+
+def _private(st: os.stat_result) -> bool:
+    """Only an entry this user wrote, that nobody else can change, is trusted to hold checked records."""
+    getuid = getattr(os, "getuid", None)
+    return (getuid is None or st.st_uid == getuid()) and not st.st_mode & 0o022
+
+
+def read_entry(folder: Path, key: Key) -> Cached | None:
+    """The cached store for exactly this key, or None."""
+    try:
+        with entry_path(folder, key).open("rb") as handle:
+            if not _private(os.fstat(handle.fileno())):
+                return None
+            header = msgspec.msgpack.decode(handle.read(int.from_bytes(handle.read(4), "little")), type=_Header)
+            if header.key != key:
+                return None
+            payload = handle.read()
+        if zlib.crc32(payload) != header.crc32:
+            return None
+        body = msgspec.msgpack.decode(payload, type=_Body)
+    except (OSError, ValueError, msgspec.DecodeError):
+        return None
+    del payload
+    order = array("I")
+    order.frombytes(body.name_order)
+    if len(order) != len(body.products):
+        return None
+    warnings = [Problem(*fields) for fields in body.warnings]  # type: ignore[arg-type]
+    return Cached(CheckedTables(body.fair, body.booths, body.products, warnings), order.tolist())
+
+
+def write_entry(folder: Path, key: Key, tables: CheckedTables, name_order: list[int]) -> Path | None:
+    """Write (atomically) the entry for this key; None if it cannot be written."""
+    assert tables.fair is not None
+    warnings = [(p.table, p.record, p.field, p.message, p.severity, p.value) for p in tables.warnings]
+    body = _Body(tables.fair, tables.booths, tables.products, warnings, array("I", name_order).tobytes())
+    temp: str | None = None
+    try:
+        payload = msgspec.msgpack.encode(body)
+        header = msgspec.msgpack.encode(_Header(key, zlib.crc32(payload)))
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=folder)  # created 0600
+        with os.fdopen(handle, "wb") as out:
+            out.write(len(header).to_bytes(4, "little") + header)
+            out.write(payload)
+        target = entry_path(folder, key)
+        os.replace(temp, target)
+        temp = None
+        _prune(folder, keep=target)
+        return target
+    except (OSError, msgspec.EncodeError):
+        return None
+    finally:
+        if temp is not None:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Keep the newest MAX_ENTRIES entries; drop temporary files a write cut short left (an hour old)."""
+    for path in folder.glob(".entry-*.tmp"):
+        try:
+            if time.time() - path.stat().st_mtime > STALE_TEMP_SECONDS:
+                path.unlink()
+        except OSError:
+            continue
+    entries = []
+    for path in folder.glob("*.bin"):
+        try:
+            entries.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue
+    for _, path in sorted(entries, reverse=True)[MAX_ENTRIES:]:
+        if path != keep:
+            try:
+                path.unlink()
+            except OSError:
+                pass
+
+
+def save_later(folder: Path, key: Key, tables: CheckedTables, name_order: list[int],
+               delay: float = SAVE_DELAY_SECONDS) -> threading.Timer:  # fmt: skip
+    """Write the entry in a background thread `delay` seconds from now, once the first screen is up. The
+    thread does not keep the program alive: a write cut short at exit leaves only a temporary file (an
+    entry is replaced atomically), and the next start writes the entry again."""
+    timer = threading.Timer(delay, write_entry, args=(folder, key, tables, name_order))
+    timer.name = "catalogue-cache"
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def load_cached(path: Path) -> tuple[Cached | None, Key | None, Path | None]:
+    """The cached store for this very file if there is one; and the key and folder to save it under."""
+    folder = cache_dir()
+    if folder is None:
+        return None, None, None
+    try:
+        key = Key.of(path)
+    except (OSError, ValueError):
+        return None, None, None
+    return read_entry(folder, key), key, folder
