@@ -122,8 +122,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "restore.saved": ("Bản trước khi khôi phục được lưu thành {name}.", "The version before the restore was saved as {name}."),
 }  # fmt: skip
 
-# The contract checks (records.py, floorplan.py) word their messages in English; an organiser reading the
-# report in Vietnamese gets the common ones translated here, the rest as they are.
+# The contract checks (store/fields.py, store/contract.py, plan/reading.py) word their messages in English; an
+# organiser reading the report in Vietnamese gets the common ones translated here, the rest as they are.
 CHECK_MESSAGES_VI: tuple[tuple[str, str], ...] = (
     (r"required field is missing( or empty)?", "bắt buộc, đang thiếu hoặc để trống"),
     (r"control or bidi characters removed", "đã bỏ ký tự điều khiển hoặc ký tự đảo chiều văn bản"),
