@@ -17,6 +17,7 @@ floor plan (ocop_tui.plan.reading). Two ways in:
 from __future__ import annotations
 
 import unicodedata
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import repeat
@@ -28,7 +29,7 @@ import msgspec
 from ocop_tui.model import NO_EXTRA, Booth, Fair, Product
 from ocop_tui.plan.reading import PlanProblems, check_placement, read_plan
 from ocop_tui.plan.shapes import Rect, with_booths
-from ocop_tui.store.fields import RECORD_RULES, TEXT_FIELDS, TableName, check_document, given_fields
+from ocop_tui.store.fields import RECORD_RULES, RECORD_TYPES, TEXT_FIELDS, TableName, check_document, given_fields
 from ocop_tui.store.problems import Problem, Severity, show_value
 from ocop_tui.text import fold
 
@@ -184,7 +185,6 @@ _TABLE_TYPES: dict[str, Any] = {"booths": dict[str, Booth], "products": dict[str
 _RECORDS = {table: msgspec.json.Decoder(table_type) for table, table_type in _TABLE_TYPES.items()}
 _DOCUMENTS = msgspec.json.Decoder(dict[str, dict[str, Any]])
 _CHUNK = 4096  # values joined at a time: a whole description column would be a large temporary string
-_NONE = type(None)
 
 
 def _decode_records(table: TableName, raw: msgspec.Raw) -> tuple[list[str], list[Any]] | None:
@@ -267,6 +267,24 @@ def share_values(column: list[Any]) -> list[Any]:
     """The column with equal values as one object each (counting and filtering can then compare identity)."""
     one_of_each = dict(zip(column, column))
     return list(map(one_of_each.__getitem__, column))
+
+
+# Fields whose values repeat (every product of a province, a booth, a producer; in the demo fair even the
+# descriptions): records can share one object per distinct value instead of each keeping its own copy.
+SHARED_FIELDS: dict[TableName, tuple[str, ...]] = {
+    "booths": ("exhibitor_type", "province", "zone"),
+    "products": ("booth_no", "producer", "province", "unit", "price_vnd", "certified_year", "description"),
+}
+
+
+def share_repeated(table: TableName, records: list[Any], seen: dict[str, dict[Any, Any]]) -> None:
+    """Make equal values of SHARED_FIELDS one object, across every call with the same `seen`."""
+    cls = RECORD_TYPES[table]
+    for name in SHARED_FIELDS[table]:
+        first = seen.setdefault(name, {})
+        values = list(map(attrgetter(name), records))
+        # The records are frozen to their users; this finishes their construction through the slots.
+        deque(map(getattr(cls, name).__set__, records, map(first.setdefault, values, values)), maxlen=0)
 
 
 def decode_store(data: bytes, *, reachability: bool = True) -> CheckedTables | None:

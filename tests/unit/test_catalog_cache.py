@@ -126,3 +126,12 @@ def test_only_the_newest_entries_are_kept(folder: Path, tmp_path: Path, monkeypa
         path.write_bytes(encode(tables()))
         save(path)
     assert len(list(folder.glob("*.bin"))) == 2
+
+
+def test_records_read_from_the_cache_share_repeated_values(folder: Path, store: Path) -> None:
+    save(store)
+    entry = cached(store)
+    assert entry is not None
+    first: dict[str, str] = {}
+    for product in entry.tables.products:
+        assert first.setdefault(product.province, product.province) is product.province
