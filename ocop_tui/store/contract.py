@@ -16,7 +16,6 @@ floor plan (ocop_tui.plan.reading). Two ways in:
 
 from __future__ import annotations
 
-import unicodedata
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,7 +28,15 @@ import msgspec
 from ocop_tui.model import NO_EXTRA, Booth, Fair, Product
 from ocop_tui.plan.reading import PlanProblems, check_placement, read_plan
 from ocop_tui.plan.shapes import Rect, with_booths
-from ocop_tui.store.fields import RECORD_RULES, RECORD_TYPES, TEXT_FIELDS, TableName, check_document, given_fields
+from ocop_tui.store.fields import (
+    RECORD_RULES,
+    RECORD_TYPES,
+    TEXT_FIELDS,
+    TableName,
+    all_plain,
+    check_document,
+    given_fields,
+)
 from ocop_tui.store.problems import Problem, Severity, show_value
 from ocop_tui.text import fold
 
@@ -216,21 +223,10 @@ def _decode_records(table: TableName, raw: msgspec.Raw) -> tuple[list[str], list
     return list(documents), records
 
 
-# Printable, and a starter that no mark composes with: a join is printable and NFC exactly when every value is.
-_SEPARATOR = "\ufffc"
-
-
 def _plain_column(column: list[str]) -> bool:
-    """What fields.is_plain says of every value (or False, rarely, when a value holds the separator itself),
-    for a whole column with a few C-level passes."""
-    for start in range(0, len(column), _CHUNK):
-        joined = _SEPARATOR.join(column[start : start + _CHUNK])
-        if not joined.isprintable() or not (joined.isascii() or unicodedata.is_normalized("NFC", joined)):
-            return False
-        # Printable text can only have spaces to strip at its ends.
-        if joined[:1] == " " or joined[-1:] == " " or " " + _SEPARATOR in joined or _SEPARATOR + " " in joined:
-            return False
-    return True
+    """fields.all_plain over a whole column, a chunk at a time (a joined description column would be a large
+    temporary string)."""
+    return all(all_plain(column[start : start + _CHUNK]) for start in range(0, len(column), _CHUNK))
 
 
 def _follow_record_rules(table: TableName, records: list[Any]) -> bool:
