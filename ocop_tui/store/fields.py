@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_origin
 
 import msgspec
 from msgspec import inspect as typeinfo
@@ -61,7 +61,14 @@ class FieldRule:
         return f"at least {self.low}" if self.low is not None else f"at most {self.high}"
 
 
-def _rule(field: typeinfo.Field) -> FieldRule:
+def _declared_choices(annotation: Any) -> tuple[str, ...]:
+    """A Literal's values in the order they were declared (msgspec.inspect sorts them): the label tables' order."""
+    if get_origin(annotation) is Literal:
+        return tuple(map(str, get_args(annotation)))
+    return next(filter(None, map(_declared_choices, get_args(annotation))), ())
+
+
+def _rule(field: typeinfo.Field, annotation: Any) -> FieldRule:
     info: Any = field.type
     if isinstance(info, typeinfo.UnionType):  # `X | None`: null means "not given"
         (info,) = [member for member in info.types if not isinstance(member, typeinfo.NoneType)]
@@ -80,7 +87,7 @@ def _rule(field: typeinfo.Field) -> FieldRule:
     if isinstance(info, typeinfo.IntType):
         return FieldRule(name, "whole", required, default, low=info.ge, high=info.le)
     if isinstance(info, typeinfo.LiteralType):
-        return FieldRule(name, "choice", required, default, choices=tuple(map(str, info.values)))
+        return FieldRule(name, "choice", required, default, choices=_declared_choices(annotation))
     if isinstance(info, typeinfo.BoolType):
         return FieldRule(name, "flag", required, default)
     if isinstance(info, typeinfo.AnyType):
@@ -91,7 +98,8 @@ def _rule(field: typeinfo.Field) -> FieldRule:
 def _rules(cls: type[Record]) -> tuple[FieldRule, ...]:
     info = typeinfo.type_info(cls)
     assert isinstance(info, typeinfo.StructType)
-    return tuple(_rule(field) for field in info.fields if field.name != EXTRA)
+    annotations = {field.name: field.type for field in msgspec.structs.fields(cls)}
+    return tuple(_rule(field, annotations[field.name]) for field in info.fields if field.name != EXTRA)
 
 
 RULES: dict[TableName, tuple[FieldRule, ...]] = {table: _rules(cls) for table, cls in RECORD_TYPES.items()}
