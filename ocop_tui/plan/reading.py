@@ -27,7 +27,7 @@ from ocop_tui.text import clean
 
 
 class PlanProblems:
-    """Collects plan problems as (field, message, severity, value); records.py turns them into Problems."""
+    """Collects plan problems as (field, message, severity, value); store/contract.py turns them into Problems."""
 
     def __init__(self) -> None:
         self.items: list[tuple[str, str, str, Any]] = []

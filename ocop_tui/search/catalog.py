@@ -311,5 +311,5 @@ def open_catalog(path: Path) -> tuple[Catalog, FileStamp]:
 
 
 def load_catalog(path: Path) -> Catalog:
-    """Read, validate and index a store (raises the store's errors)."""
-    return open_catalog(path)[0]
+    """Read, validate and index a store, without the cache (for tools and tests; raises the store's errors)."""
+    return Catalog.from_tables(load_store(path).tables, Path(path))
