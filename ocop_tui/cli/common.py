@@ -7,6 +7,7 @@ message, never a traceback. Data strings reach Rich only as Text, so they are ne
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -95,6 +96,24 @@ def report_store_error(error: StoreError, lang: Lang) -> NoReturn:
         )
         fail(str(error), error.exit_code, lang)
     fail(str(error), error.exit_code, lang)
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def require_terminal(lang: Lang) -> None:
+    """The browser and the kiosk draw on a terminal and read keys from it: say so (exit 2) instead of the
+    driver's traceback when stdin is closed (`ocop-tui <&-`) or either end is a file or a pipe."""
+    if not stdin_is_terminal() or sys.stdout is None or not sys.stdout.isatty():
+        fail(t("cli.needs_terminal", lang), EXIT_UNREADABLE, lang)
+
+
+def die_quietly_on_a_closed_pipe() -> None:
+    """`ocop-tui stats | head -1`: when the reader goes away, end the way Unix tools do (killed by SIGPIPE,
+    status 141 in the shell), not with a BrokenPipeError and status 1, which means "invalid data" here."""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 def tolerate_narrow_terminals() -> None:

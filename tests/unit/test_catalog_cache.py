@@ -406,6 +406,7 @@ def test_the_second_start_of_the_app_reads_the_cache_the_first_one_wrote(
         raise AssertionError("the second start must not read and check the store")
 
     monkeypatch.setattr(OcopApp, "run", run_without_a_terminal)
+    monkeypatch.setattr("ocop_tui.cli.main.require_terminal", lambda lang: None)
     first = CliRunner().invoke(main, ["--data", str(store)])
     assert first.exit_code == 0, first.output
     monkeypatch.setattr("ocop_tui.store.reading.check_tables", no_checking)
