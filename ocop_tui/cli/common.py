@@ -7,6 +7,8 @@ message, never a traceback. Data strings reach Rich only as Text, so they are ne
 
 from __future__ import annotations
 
+import os
+import shlex
 import signal
 import sys
 from pathlib import Path
@@ -23,7 +25,7 @@ from ocop_tui.paths import demo_store_path
 from ocop_tui.search.cache import open_catalog
 from ocop_tui.store.contract import Problem
 from ocop_tui.store.errors import StoreError, StoreInvalid
-from ocop_tui.text import clean
+from ocop_tui.text import clean, visible
 
 if TYPE_CHECKING:
     from threading import Timer
@@ -47,6 +49,25 @@ data_option = click.option(
 lang_option = click.option(
     "--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True, help="Language of the interface."
 )
+
+
+def show_path(path: Path | str) -> str:
+    """A path as a message shows it: every control, escape, bidi and undecodable character as a visible
+    escape, so a file named `x\\e]0;...` cannot retitle the terminal (data values get `clean` instead)."""
+    return visible(os.fsdecode(path))
+
+
+def shell_word(value: Path | str) -> str:
+    """`value` as one shell word that gives back its exact bytes when pasted into bash or zsh: single-quoted
+    when it is plain text, else ANSI-C quoted ($'...') with every other byte written as \\xNN."""
+    text = os.fsdecode(value)
+    if visible(text) == text:
+        return shlex.quote(text)
+    words = []
+    for byte in os.fsencode(value):
+        char = chr(byte)
+        words.append(char if 0x20 <= byte < 0x7F and char not in "\\'" else f"\\x{byte:02x}")
+    return "$'" + "".join(words) + "'"
 
 
 def stdout() -> Console:

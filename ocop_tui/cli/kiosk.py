@@ -8,7 +8,6 @@ Registered on the `ocop-tui` group by one line at the end of cli.py; the --kiosk
 from __future__ import annotations
 
 import os
-import shlex
 import signal
 import sys
 from dataclasses import replace
@@ -24,6 +23,7 @@ from ocop_tui.cli.common import (
     open_catalog_or_exit,
     require_terminal,
     run_app,
+    shell_word,
     stderr,
     stdin_is_terminal,
     stdout,
@@ -55,7 +55,7 @@ def _config(ctx: click.Context, path: Path | None) -> Path | None:
 def _pin_command(path: Path) -> str:
     """How to set the PIN for this config file, to paste into a terminal."""
     default = resolve_config_path(None)
-    return "ocop-tui kiosk-pin" + ("" if path == default else f" --config {shlex.quote(str(path))}")
+    return "ocop-tui kiosk-pin" + ("" if path == default else f" --config {shell_word(path)}")
 
 
 def run_kiosk(data_path: Path, config_path: Path | None, idle_seconds: int | None, lang: Lang,
