@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -86,3 +87,45 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
             os.unlink(temp_name)
         raise
     fsync_dir(folder)
+
+
+class FileRefused(OSError):
+    """A path that is not read: not a regular file (a FIFO, a device, a folder) or larger than allowed.
+
+    `reason` is "not_regular" or "too_large"; `limit` is the size cap in bytes.
+    """
+
+    def __init__(self, path: Path, reason: str, limit: int = 0) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+        self.limit = limit
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of `path`, which must be a regular file (symlinks followed) of at most `limit` bytes.
+
+    A FIFO would block the reader forever and /dev/zero would never end, so the file is opened without
+    blocking, checked with fstat before anything is read, and read no further than `limit` (a file that
+    grows while it is read is refused too). OSError (missing, no permission) passes through.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileRefused(path, "not_regular", limit)
+        if info.st_size > limit:
+            raise FileRefused(path, "too_large", limit)
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        if left <= 0:
+            raise FileRefused(path, "too_large", limit)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from itertools import groupby
 from operator import methodcaller
 
-__all__ = ["VI_ALPHABET", "clean", "fold", "natural_key", "nfc", "vi_sort_key", "vi_sort_order"]
+__all__ = ["VI_ALPHABET", "clean", "fold", "natural_key", "nfc", "vi_sort_key", "vi_sort_order", "visible"]
 
 # đ/Đ have no canonical decomposition, so NFD alone would leave them in place.
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
@@ -93,6 +93,29 @@ def clean(text: str, *, multiline: bool = False) -> str:
         return _CONTROLS_KEEP_NEWLINES.sub("", text)
     text = text.replace("\t", " ").replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
     return _CONTROLS_ALL.sub("", text)
+
+
+# What `visible` escapes: controls (Cc, newline and tab included), format characters (Cf: bidi controls,
+# zero-width spaces and joiners), line and paragraph separators, and the lone surrogates (Cs) that stand
+# for undecodable bytes in a file name (os.fsdecode's surrogateescape).
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if unicodedata.category(char) not in _HIDDEN_CATEGORIES:
+        return char
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # the byte itself, as the shell and Python write it
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """`text` with every control, format (bidi, zero-width), separator and undecodable character shown as an
+    escape (\\x1b, \\u202e, \\xff), for what must be shown whole but may hold anything: file names."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(map(_escaped, text))
 
 
 def has_unsafe_characters(text: str, *, multiline: bool = False) -> bool:

@@ -7,6 +7,9 @@ message, never a traceback. Data strings reach Rich only as Text, so they are ne
 
 from __future__ import annotations
 
+import os
+import shlex
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -22,7 +25,7 @@ from ocop_tui.paths import demo_store_path
 from ocop_tui.search.catalog import open_catalog
 from ocop_tui.store.contract import Problem
 from ocop_tui.store.errors import StoreError, StoreInvalid
-from ocop_tui.text import clean
+from ocop_tui.text import clean, visible
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -44,6 +47,25 @@ data_option = click.option(
 lang_option = click.option(
     "--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True, help="Language of the interface."
 )
+
+
+def show_path(path: Path | str) -> str:
+    """A path as a message shows it: every control, escape, bidi and undecodable character as a visible
+    escape, so a file named `x\\e]0;...` cannot retitle the terminal (data values get `clean` instead)."""
+    return visible(os.fsdecode(path))
+
+
+def shell_word(value: Path | str) -> str:
+    """`value` as one shell word that gives back its exact bytes when pasted into bash or zsh: single-quoted
+    when it is plain text, else ANSI-C quoted ($'...') with every other byte written as \\xNN."""
+    text = os.fsdecode(value)
+    if visible(text) == text:
+        return shlex.quote(text)
+    words = []
+    for byte in os.fsencode(value):
+        char = chr(byte)
+        words.append(char if 0x20 <= byte < 0x7F and char not in "\\'" else f"\\x{byte:02x}")
+    return "$'" + "".join(words) + "'"
 
 
 def stdout() -> Console:
@@ -93,6 +115,24 @@ def report_store_error(error: StoreError, lang: Lang) -> NoReturn:
         )
         fail(str(error), error.exit_code, lang)
     fail(str(error), error.exit_code, lang)
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def require_terminal(lang: Lang) -> None:
+    """The browser and the kiosk draw on a terminal and read keys from it: say so (exit 2) instead of the
+    driver's traceback when stdin is closed (`ocop-tui <&-`) or either end is a file or a pipe."""
+    if not stdin_is_terminal() or sys.stdout is None or not sys.stdout.isatty():
+        fail(t("cli.needs_terminal", lang), EXIT_UNREADABLE, lang)
+
+
+def die_quietly_on_a_closed_pipe() -> None:
+    """`ocop-tui stats | head -1`: when the reader goes away, end the way Unix tools do (killed by SIGPIPE,
+    status 141 in the shell), not with a BrokenPipeError and status 1, which means "invalid data" here."""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 def tolerate_narrow_terminals() -> None:

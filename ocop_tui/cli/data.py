@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -22,7 +21,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ocop_tui.cli.common import EXIT_INVALID, data_option, fail, report_store_error, resolve_data, stderr, stdout
+from ocop_tui.cli.common import (
+    EXIT_INVALID,
+    data_option,
+    fail,
+    report_store_error,
+    resolve_data,
+    shell_word,
+    show_path,
+    stderr,
+    stdout,
+)
 from ocop_tui.i18n import format_number, t
 from ocop_tui.model import Lang
 from ocop_tui.store.backups import list_backups
@@ -185,10 +194,11 @@ def import_command(ctx: click.Context, booths_file: Path | None, products_file: 
     else:
         console.print(Text(t("import.done", lang, path=path), style="bold green"))
         if result.write.backup is not None:
-            undo = f"ocop-tui restore {shlex.quote(result.write.backup.name)}"
+            undo = f"ocop-tui restore {shell_word(result.write.backup.name)}"
             if data_path is not None:
-                undo += f" --data {shlex.quote(str(data_path))}"
-            console.print(Text(t("import.backup", lang, name=result.write.backup.name, command=undo)))
+                undo += f" --data {shell_word(data_path)}"
+            name = show_path(result.write.backup.name)
+            console.print(Text(t("import.backup", lang, name=name, command=undo)))
 
 
 @click.command("export")

@@ -15,7 +15,7 @@ from rich.text import Text
 from tinydb import TinyDB
 
 from ocop_tui.cli.common import EXIT_UNREADABLE, fail, report_store_error, stdout
-from ocop_tui.demo.figures import DEFAULT_PRODUCTS, DEFAULT_SEED
+from ocop_tui.demo.figures import DEFAULT_PRODUCTS, DEFAULT_SEED, MAX_BOOTHS, MAX_PRODUCTS
 from ocop_tui.demo.generator import generate_fair
 from ocop_tui.i18n import format_number, t
 from ocop_tui.model import Lang
@@ -26,9 +26,9 @@ from ocop_tui.store.writing import write_store
 @click.command("demo-data")
 @click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="The store file to write (TinyDB JSON).")  # fmt: skip
-@click.option("--products", type=click.IntRange(min=1), default=DEFAULT_PRODUCTS, show_default=True,
+@click.option("--products", type=click.IntRange(1, MAX_PRODUCTS), default=DEFAULT_PRODUCTS, show_default=True,
               help="Number of products.")  # fmt: skip
-@click.option("--booths", type=click.IntRange(min=1), default=None,
+@click.option("--booths", type=click.IntRange(1, MAX_BOOTHS), default=None,
               help="Number of booths.  [default: 320, scaled with --products]")  # fmt: skip
 @click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True, help="Random seed: same seed, same file.")
 @click.option("--floor-plan/--no-floor-plan", default=True, show_default=True,

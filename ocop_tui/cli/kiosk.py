@@ -8,7 +8,6 @@ Registered on the `ocop-tui` group by one line at the end of cli.py; the --kiosk
 from __future__ import annotations
 
 import os
-import shlex
 import signal
 import sys
 from dataclasses import replace
@@ -18,11 +17,21 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from ocop_tui.cli.common import EXIT_UNREADABLE, fail, open_catalog_or_exit, run_app, stdout
+from ocop_tui.cli.common import (
+    EXIT_UNREADABLE,
+    fail,
+    open_catalog_or_exit,
+    require_terminal,
+    run_app,
+    shell_word,
+    stderr,
+    stdin_is_terminal,
+    stdout,
+)
 from ocop_tui.i18n import format_number, t
 from ocop_tui.kiosk.config import ConfigError, load_settings, resolve_config_path, save_pin_hash
 from ocop_tui.kiosk.misses import misses_path, most_frequent, read_misses
-from ocop_tui.kiosk.pin import hash_pin, valid_pin
+from ocop_tui.kiosk.pin import hash_pin, new_pin_problem
 from ocop_tui.model import Lang
 
 config_option = click.option(
@@ -46,7 +55,7 @@ def _config(ctx: click.Context, path: Path | None) -> Path | None:
 def _pin_command(path: Path) -> str:
     """How to set the PIN for this config file, to paste into a terminal."""
     default = resolve_config_path(None)
-    return "ocop-tui kiosk-pin" + ("" if path == default else f" --config {shlex.quote(str(path))}")
+    return "ocop-tui kiosk-pin" + ("" if path == default else f" --config {shell_word(path)}")
 
 
 def run_kiosk(data_path: Path, config_path: Path | None, idle_seconds: int | None, lang: Lang,
@@ -64,6 +73,7 @@ def run_kiosk(data_path: Path, config_path: Path | None, idle_seconds: int | Non
     if settings.lang is not None and not lang_given:
         lang = settings.lang
     catalog, stamp = open_catalog_or_exit(data_path, lang)
+    require_terminal(lang)
     from ocop_tui.ui.factory import make_app
 
     # Terminal keys must reach the app as keys, never as signals that stop or kill it.
@@ -74,17 +84,19 @@ def run_kiosk(data_path: Path, config_path: Path | None, idle_seconds: int | Non
     run_app(make_app(catalog, lang=lang, kiosk=settings, stamp=stamp))
 
 
-def _stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()
+CONFIRM_ROUNDS = 3
 
 
 def _read_pin(lang: Lang) -> str:
-    if _stdin_is_terminal():
-        return click.prompt(
-            t("kiosk.pin.prompt", lang), hide_input=True, confirmation_prompt=t("kiosk.pin.confirm", lang),
-            prompt_suffix=": ",
-        )  # fmt: skip
-    line = sys.stdin.readline()
+    """On a terminal: asked twice without echo, again if the two differ; else one line of stdin."""
+    if stdin_is_terminal():
+        for _ in range(CONFIRM_ROUNDS):
+            pin = click.prompt(t("kiosk.pin.prompt", lang), hide_input=True, prompt_suffix=": ")
+            if click.prompt(t("kiosk.pin.confirm", lang), hide_input=True, prompt_suffix=": ") == pin:
+                return str(pin)
+            stderr().print(Text(t("kiosk.pin.mismatch", lang), style="yellow"))
+        fail(t("kiosk.pin.gave_up", lang), EXIT_UNREADABLE, lang)
+    line = sys.stdin.readline() if sys.stdin is not None else ""  # stdin closed (`kiosk-pin <&-`)
     if not line:
         fail(t("kiosk.pin.none", lang), EXIT_UNREADABLE, lang)
     return line.strip()
@@ -94,7 +106,8 @@ def _read_pin(lang: Lang) -> str:
 @config_option
 @click.pass_context
 def kiosk_pin_command(ctx: click.Context, config_path: Path | None) -> None:
-    """Set the PIN that staff type to leave kiosk mode (4-12 digits; asked twice, or one line on stdin).
+    """Set the PIN that staff type to leave kiosk mode (6-12 digits, not an easy guess such as 123456; asked
+    twice on a terminal, or one line on stdin).
 
     Only a salted scrypt hash is written to the config file, never the PIN.
     """
@@ -105,8 +118,9 @@ def kiosk_pin_command(ctx: click.Context, config_path: Path | None) -> None:
     except ConfigError as error:
         fail(str(error), error.exit_code, lang)
     pin = _read_pin(lang)
-    if not valid_pin(pin):
-        fail(t("kiosk.pin.invalid", lang), EXIT_UNREADABLE, lang)
+    problem = new_pin_problem(pin)
+    if problem is not None:
+        fail(t(problem, lang), EXIT_UNREADABLE, lang)
     try:
         saved = save_pin_hash(path, hash_pin(pin))
     except ConfigError as error:

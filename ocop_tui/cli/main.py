@@ -14,8 +14,10 @@ import click
 
 from ocop_tui.cli.common import (
     data_option,
+    die_quietly_on_a_closed_pipe,
     lang_option,
     open_catalog_or_exit,
+    require_terminal,
     resolve_data,
     run_app,
     tolerate_narrow_terminals,
@@ -87,6 +89,7 @@ def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, co
     ctx.obj["lang"] = lang
     ctx.obj["config_path"] = config_path
     if ctx.invoked_subcommand is not None:
+        die_quietly_on_a_closed_pipe()  # the commands print and end; the UI keeps Python's own handling
         return
     path = resolve_data(data_path)
     if kiosk:
@@ -95,6 +98,7 @@ def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, co
         lang_given = ctx.get_parameter_source("lang") is not click.core.ParameterSource.DEFAULT
         run_kiosk(path, config_path, idle_seconds, lang, lang_given)
     catalog, _ = open_catalog_or_exit(path, lang)
+    require_terminal(lang)  # after the store, so a broken store is reported as such even from a script
     from ocop_tui.ui.factory import make_app
 
     run_app(make_app(catalog, lang=lang))

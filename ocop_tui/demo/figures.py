@@ -17,6 +17,9 @@ from ocop_tui.model import PROVINCES
 DEFAULT_PRODUCTS = 2951
 DEFAULT_BOOTHS = 320
 DEFAULT_SEED = 2024
+# Upper bounds for demo-data: a 300,000-product store is about 220 MB, within what a store may be.
+MAX_PRODUCTS = 300_000
+MAX_BOOTHS = 30_000
 HOST = "Kiên Giang"
 HOST_PRODUCTS = 269  # of DEFAULT_PRODUCTS
 

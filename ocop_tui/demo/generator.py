@@ -21,6 +21,8 @@ from ocop_tui.demo.figures import (
     DEFAULT_PRODUCTS,
     DEFAULT_SEED,
     FAIR,
+    MAX_BOOTHS,
+    MAX_PRODUCTS,
     ZONE_COOKING,
     ZONE_FISH_SAUCE,
     ZONE_ORDER,
@@ -45,12 +47,12 @@ def generate_fair(
     the automatic floor plan is written in (schema version 2) when the booths fit on one; without it, or
     for thousands of booths, the store is schema version 1.
     """
-    if isinstance(products, bool) or not isinstance(products, int) or products < 1:
-        raise ValueError("products must be a whole number of at least 1")
+    if isinstance(products, bool) or not isinstance(products, int) or not 1 <= products <= MAX_PRODUCTS:
+        raise ValueError(f"products must be a whole number from 1 to {MAX_PRODUCTS}")
     if booths is None:
         booths = default_booths(products)
-    if isinstance(booths, bool) or not isinstance(booths, int) or booths < 1:
-        raise ValueError("booths must be a whole number of at least 1")
+    if isinstance(booths, bool) or not isinstance(booths, int) or not 1 <= booths <= MAX_BOOTHS:
+        raise ValueError(f"booths must be a whole number from 1 to {MAX_BOOTHS}")
     tables = _Generator(products, booths, seed).run()
     return with_floor_plan(tables) if floor_plan else tables
 

@@ -2,6 +2,13 @@
 
 STRINGS: dict[str, tuple[str, str]] = {
     "cli.error": ("Lỗi", "Error"),
+    "cli.needs_terminal": (
+        "ocop-tui cần một cửa sổ dòng lệnh (terminal) để hiện màn hình và nhận phím, nhưng đầu vào hoặc đầu ra"
+        " chuẩn không phải là terminal. Các lệnh như `ocop-tui stats` hay `ocop-tui validate` chạy được không cần"
+        " terminal.",
+        "ocop-tui needs a terminal to show its screens and read keys, but standard input or output is not one."
+        " Commands such as `ocop-tui stats` or `ocop-tui validate` work without a terminal.",
+    ),
     "cli.valid": (
         "{path}: hợp lệ — {booths} gian hàng, {products} sản phẩm",
         "{path}: valid — {booths} booths, {products} products",

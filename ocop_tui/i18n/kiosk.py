@@ -33,10 +33,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "pin.unlocked": ("Có thể nhập lại mã PIN.", "You can enter the PIN again."),
     # Command line
-    "kiosk.pin.prompt": ("Mã PIN mới (4–12 chữ số)", "New PIN (4–12 digits)"),
+    "kiosk.pin.prompt": ("Mã PIN mới (6–12 chữ số)", "New PIN (6–12 digits)"),
     "kiosk.pin.confirm": ("Nhập lại mã PIN", "Repeat the PIN"),
     "kiosk.pin.mismatch": ("Hai lần nhập không khớp.", "The two entries do not match."),
-    "kiosk.pin.invalid": ("Mã PIN phải gồm 4 đến 12 chữ số (0–9).", "A PIN is 4 to 12 digits (0–9)."),
+    "kiosk.pin.invalid": ("Mã PIN phải gồm 6 đến 12 chữ số (0–9).", "A PIN is 6 to 12 digits (0–9)."),
+    "kiosk.pin.too_short": (
+        "Mã PIN quá ngắn: cần ít nhất 6 chữ số.",
+        "That PIN is too short: use at least 6 digits.",
+    ),
+    "kiosk.pin.trivial": (
+        "Mã PIN quá dễ đoán (một chữ số lặp lại, một cặp lặp lại hoặc dãy liên tiếp như 123456): chọn mã khác.",
+        "That PIN is too easy to guess (one digit repeated, a pair repeated or a run such as 123456): choose another.",
+    ),
+    "kiosk.pin.gave_up": (
+        "Hai lần nhập không khớp, ba lần liền: chưa lưu gì.",
+        "The entries did not match three times: nothing saved.",
+    ),
     "kiosk.pin.none": ("Không đọc được mã PIN từ đầu vào chuẩn.", "No PIN on standard input."),
     "kiosk.pin.saved": (
         "Đã lưu mã PIN (chỉ lưu dạng băm có muối) vào {path}",

@@ -226,11 +226,12 @@ def _prune(folder: Path, keep: Path) -> None:
 
 
 def save_later(folder: Path, key: Key, tables: CheckedTables, name_order: list[int],
-               delay: float = SAVE_DELAY_SECONDS) -> threading.Timer:  # fmt: skip
+               delay: float | None = None) -> threading.Timer:  # fmt: skip
     """Write the entry in a background thread `delay` seconds from now, once the first screen is up. The
     thread does not keep the program alive: a write cut short at exit leaves only a temporary file (an
     entry is replaced atomically), and the next start writes the entry again."""
-    timer = threading.Timer(delay, write_entry, args=(folder, key, tables, name_order))
+    timer = threading.Timer(SAVE_DELAY_SECONDS if delay is None else delay, write_entry,
+                            args=(folder, key, tables, name_order))  # fmt: skip
     timer.name = "catalogue-cache"
     timer.daemon = True
     timer.start()

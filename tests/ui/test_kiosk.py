@@ -105,6 +105,22 @@ async def test_wrong_pin_says_so_and_closing_returns_to_where_the_visitor_was(mi
         assert app.is_running and app.return_code is None
 
 
+async def test_a_restarted_kiosk_keeps_the_pin_lockout(mini, tmp_path):
+    """Killing the kiosk after five wrong PINs (a wrapper restarts it at once) must not give five more tries."""
+    first = kiosk(mini, tmp_path)
+    for _ in range(MAX_TRIES):
+        first.guard.attempt("000000")
+    restarted = kiosk(mini, tmp_path)  # the same log folder, a new process's clock
+    async with restarted.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        screen = restarted.screen
+        assert isinstance(screen, PinScreen)
+        assert screen.pin_input.disabled and "Thử lại sau" in message(screen)
+        assert restarted.guard.attempt(PIN) == "locked"
+        assert restarted.is_running
+
+
 async def test_five_wrong_pins_lock_the_dialog_for_60_seconds(mini, tmp_path):
     clock = FakeClock()
     app = kiosk(mini, tmp_path, clock)

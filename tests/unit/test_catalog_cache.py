@@ -135,3 +135,35 @@ def test_records_read_from_the_cache_share_repeated_values(folder: Path, store: 
     first: dict[str, str] = {}
     for product in entry.tables.products:
         assert first.setdefault(product.province, product.province) is product.province
+
+
+def test_the_second_start_of_the_app_reads_the_cache_the_first_one_wrote(
+    folder: Path, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from click.testing import CliRunner
+
+    from ocop_tui.cli.main import main
+    from ocop_tui.ui.app import OcopApp
+
+    monkeypatch.setattr(cache, "SAVE_DELAY_SECONDS", 0)
+    shown: list[tuple[int, str]] = []
+
+    def run_without_a_terminal(app: OcopApp) -> None:
+        shown.append((len(app.catalog.products), app.catalog.products[0].name))
+        for thread in threading.enumerate():
+            if thread.name == "catalogue-cache":
+                thread.join()  # the first start's write, finished before "the user quits"
+
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the second start must not read and check the store")
+
+    monkeypatch.setattr(OcopApp, "run", run_without_a_terminal)
+    monkeypatch.setattr("ocop_tui.cli.main.require_terminal", lambda lang: None)
+    first = CliRunner().invoke(main, ["--data", str(store)])
+    assert first.exit_code == 0, first.output
+    monkeypatch.setattr("ocop_tui.search.catalog.load_store", no_reading)
+    second = CliRunner().invoke(main, ["--data", str(store)])
+    assert second.exit_code == 0, second.output
+    assert shown[0] == shown[1] and shown[0][0] == 3

@@ -353,7 +353,20 @@ def test_a_position_without_a_plan_is_an_error_and_a_walled_in_booth_a_warning()
     tables["fair"]["1"]["plan"]["walls"] = [{"x": 1, "y": 1, "w": tables["fair"]["1"]["plan"]["width"] - 2,
                                              "h": tables["fair"]["1"]["plan"]["height"] - 8}]  # fmt: skip
     # Booths now stand on the wall: errors; the rest of the fair is fine.
-    assert all(p.field == "x" for p in check_tables(tables).errors)
+    errors = check_tables(tables).errors
+    assert errors and all(p.table == "booths" and p.field == "x" for p in errors)
+    assert all("overlaps a wall" in p.message for p in errors)
+
+
+def test_a_booth_on_an_interior_wall_is_an_error_and_its_neighbours_are_not() -> None:
+    tables = v2_tables()
+    first = tables["booths"]["1"]
+    x, y, w = (first[k] for k in "xyw")
+    # One short wall inside the hall, across the first booth only.
+    tables["fair"]["1"]["plan"]["walls"] = [{"x": x + 1, "y": y, "w": 1, "h": 1}]
+    assert [(p.record, p.field, p.message) for p in check_tables(tables).errors] == [("1", "x", "overlaps a wall")]
+    tables["fair"]["1"]["plan"]["walls"] = [{"x": x + w, "y": y - 1, "w": 1, "h": 1}]  # beside it: allowed
+    assert not [p for p in check_tables(tables).errors if p.record == "1"]
 
 
 def test_schema_versions_beyond_this_one_are_refused() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,28 +80,73 @@ def test_kiosk_pin_reads_one_line_from_a_pipe(tmp_path):
 
 def test_kiosk_pin_uses_the_group_config_option_and_the_environment(tmp_path):
     config = tmp_path / "group.toml"
-    assert run("--config", str(config), "kiosk-pin", input="1234\n").exit_code == 0
+    assert run("--config", str(config), "kiosk-pin", input="482913\n").exit_code == 0
     assert load_settings(config).has_pin
-    assert run("kiosk-pin", input="5678\n").exit_code == 0
-    assert verify_pin("5678", load_settings(tmp_path / "user-config.toml").pin_hash or "")
+    assert run("kiosk-pin", input="570246\n").exit_code == 0
+    assert verify_pin("570246", load_settings(tmp_path / "user-config.toml").pin_hash or "")
 
 
-@pytest.mark.parametrize("line", ["123\n", "12345678901234\n", "12 34\n", "abcd\n", ""])
-def test_kiosk_pin_refuses_bad_pins_and_writes_nothing(tmp_path, line):
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("123\n", "A PIN is 6 to 12 digits"),
+        ("12345678901234\n", "A PIN is 6 to 12 digits"),
+        ("12 34 56\n", "A PIN is 6 to 12 digits"),
+        ("abcdef\n", "A PIN is 6 to 12 digits"),
+        ("1234\n", "too short"),
+        ("48291\n", "too short"),
+        ("111111\n", "too easy to guess"),
+        ("123456\n", "too easy to guess"),
+        ("373737\n", "too easy to guess"),
+        ("", "No PIN on standard input"),
+    ],
+)
+def test_kiosk_pin_refuses_bad_pins_and_writes_nothing(tmp_path, line, message):
     config = tmp_path / "kiosk.toml"
-    result = run("kiosk-pin", "--config", str(config), input=line)
+    result = run("--lang", "en", "kiosk-pin", "--config", str(config), input=line)
     assert result.exit_code == 2
+    assert message in result.output
     assert not config.exists()
 
 
 def test_kiosk_pin_asks_twice_without_echo_on_a_terminal(tmp_path, monkeypatch):
-    monkeypatch.setattr("ocop_tui.cli.kiosk._stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("ocop_tui.cli.kiosk.stdin_is_terminal", lambda: True)
     config = tmp_path / "kiosk.toml"
-    result = run("--lang", "en", "kiosk-pin", "--config", str(config), input="2468\n2468\n")
+    result = run("--lang", "en", "kiosk-pin", "--config", str(config), input="482913\n482913\n")
     assert result.exit_code == 0, result.output
-    assert "2468" not in result.output  # hidden input is not echoed
-    assert "Repeat the PIN" not in result.output or "PIN saved" in result.output
-    assert verify_pin("2468", load_settings(config).pin_hash or "")
+    assert "482913" not in result.output  # hidden input is not echoed
+    assert result.output.count("New PIN") == 1 and result.output.count("Repeat the PIN") == 1
+    assert verify_pin("482913", load_settings(config).pin_hash or "")
+
+
+def test_kiosk_pin_on_a_terminal_saves_nothing_until_two_entries_match(tmp_path, monkeypatch):
+    monkeypatch.setattr("ocop_tui.cli.kiosk.stdin_is_terminal", lambda: True)
+    config = tmp_path / "kiosk.toml"
+    # Asked once only, the first PIN would be saved at once: here it must not be.
+    once = run("--lang", "en", "kiosk-pin", "--config", str(config), input="482913\n")
+    assert once.exit_code != 0 and not config.exists()
+    typo = run("--lang", "en", "kiosk-pin", "--config", str(config), input="482913\n482931\n570246\n570246\n")
+    assert typo.exit_code == 0, typo.output
+    assert "The two entries do not match" in typo.output
+    stored = load_settings(config).pin_hash or ""
+    assert verify_pin("570246", stored) and not verify_pin("482913", stored)
+    never = run("--lang", "en", "kiosk-pin", "--config", str(config), input="111222\n111223\n" * 3)
+    assert never.exit_code == 2 and "did not match three times" in never.output
+    assert verify_pin("570246", load_settings(config).pin_hash or "")  # unchanged
+
+
+def test_kiosk_pin_with_stdin_closed_says_so(tmp_path):
+    config = tmp_path / "kiosk.toml"
+    done = subprocess.run(
+        [sys.executable, "-m", "ocop_tui", "--lang", "en", "kiosk-pin", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: os.close(0),  # `ocop-tui kiosk-pin <&-`
+    )
+    assert done.returncode == 2, done.stderr
+    assert "No PIN on standard input" in done.stderr and "Traceback" not in done.stderr
+    assert not config.exists()
 
 
 def test_kiosk_pin_refuses_a_broken_config(tmp_path):

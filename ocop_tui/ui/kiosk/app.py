@@ -32,6 +32,7 @@ from textual.screen import Screen
 from ocop_tui.files import FileStamp
 from ocop_tui.i18n import DEFAULT_LANG
 from ocop_tui.kiosk.config import KioskSettings
+from ocop_tui.kiosk.lockout import lockout_path
 from ocop_tui.kiosk.misses import MissLog, misses_path
 from ocop_tui.kiosk.pin import MAX_TRIES, PinGuard
 from ocop_tui.kiosk.watch import StoreWatch
@@ -85,9 +86,14 @@ class KioskApp(OcopApp):
         self.clock: Callable[[], float] = clock or time.monotonic
         self.here = settings.location  # the map's "you are here"
         self.home_lang: Lang = lang
-        self.guard = PinGuard(settings.pin_hash, self.clock)
-        self.miss_log = MissLog(misses_path(settings.log_dir))
         self.kiosk_log = logging.getLogger(LOGGER_NAME)
+        self.guard = PinGuard(
+            settings.pin_hash,
+            self.clock,
+            state_file=lockout_path(settings.log_dir),
+            on_state_error=lambda error: self.kiosk_log.warning("PIN lockout state file unusable: %s", error),
+        )
+        self.miss_log = MissLog(misses_path(settings.log_dir))
         self._log_handler: logging.Handler | None = None
         self.store_path: Path | None = catalog.source
         self.store_watch = StoreWatch(catalog.source, self.kiosk_log, stamp) if catalog.source is not None else None
