@@ -144,13 +144,14 @@ def run_bare(
 
 def prime_cache(store: BenchStore, cache: Path) -> None:
     """The catalogue cache entry the app writes after its first start on a store (here: before timing)."""
-    from ocop_tui.search.cache import load_checked, open_catalog
+    from ocop_tui.search.cache import Key, write_entry
+    from ocop_tui.search.catalog import Catalog
+    from ocop_tui.store.reading import load_store
 
-    _, _, writer = open_catalog(store.path, folder=cache, save_delay=0)
-    if writer is not None:
-        writer.join()
-    if not load_checked(store.path, folder=cache).from_cache:
-        raise RuntimeError(f"the catalogue cache in {cache} does not hold {store.path} (changed while read?)")
+    loaded = load_store(store.path, reachability=False)
+    order = Catalog.from_tables(loaded.tables, store.path).product_index.default_order
+    if write_entry(cache, Key.of(store.path), loaded.tables, order) is None:
+        raise RuntimeError(f"the catalogue cache in {cache} could not be written")
 
 
 def run_cold_start(store: BenchStore, expect: Expectations, cols: int, rows: int, cwd: Path) -> Session:

@@ -1,4 +1,5 @@
-"""Writing a file so that a reader never sees half of it: the store, its backups, exports, the kiosk config.
+"""Writing a file so that a reader never sees half of it (the store, its backups, exports, the kiosk config), and
+telling one version of a file from the next (FileStamp).
 
 The standard pattern: a temporary file in the same folder, written, flushed and fsynced, then renamed over
 the target with os.replace (atomic on POSIX), then the folder fsynced so the rename itself survives a
@@ -13,7 +14,22 @@ import stat
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """What identifies one version of a file on disk, to notice it being replaced."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileStamp:
+        st = path.stat()
+        return cls(st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 def fsync_dir(folder: Path) -> None:

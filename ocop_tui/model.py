@@ -1,21 +1,35 @@
-"""The fair's records (Fair, Booth, Product) and the one table of domain labels in Vietnamese and English.
+"""The fair's records (Fair, Booth, Product), declared once with the data contract's rules on each value, and
+the one table of domain labels in Vietnamese and English.
 
-Records are frozen: the UI and the search index share them without copying. Fields the contract does not
-name are kept in `extra`, so a store round-trips untouched.
+The records are msgspec Structs: their annotations are the contract's types, allowed values and limits
+(text lengths, number ranges, the group and exhibitor type keys), so decoding a store yields the records
+directly, already checked. `ocop_tui.store.contract` reads these same declarations (msgspec.inspect) to list
+every problem of a bad store or import, and adds the rules that span fields or records.
+
+Records are frozen and untracked by the garbage collector (gc=False: they hold no cycles), so the UI and the
+search index share them without copying and a catalogue of 100,000 products costs the collector nothing.
+Fields the contract does not name are kept in `extra`, so a store round-trips untouched.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Annotated, Any, Literal
+
+from msgspec import Meta, Struct
 
 from ocop_tui.text import fold
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
 SCHEMA_VERSION = 2  # 2 added the floor plan (fair.plan, booth x/y/w/h); version 1 still reads
-MIN_STARS, MAX_STARS = 3, 5
+MIN_STARS, MAX_STARS = 3, 5  # only 3-5★ products are certified
+MAX_LINE = 200  # characters of a single-line text field, after cleaning
+MAX_PARAGRAPH = 5000  # characters of a description
+MAX_PRICE_VND = 1_000_000_000_000  # a thousand billion đồng: anything above is a typo (and past 64 bits, unwritable)
+FIRST_CERTIFIED_YEAR, LAST_CERTIFIED_YEAR = 2018, 2100  # the OCOP programme began in 2018
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,54 +171,84 @@ def stars_text(stars: int) -> str:
     return "★" * stars
 
 
-@dataclass(frozen=True, slots=True)
-class Fair:
-    name: str
-    theme: str
-    venue: str
-    city: str
-    start_date: str
-    end_date: str
-    schema_version: int = SCHEMA_VERSION
-    demo: bool = False
-    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
-    plan: Mapping[str, Any] | None = field(default=None, compare=False)  # schema 2: see floorplan.py
+# The contract's value types. Text is stored NFC, stripped, without control or bidi characters (the store's
+# checker cleans what it can and warns); `min_length=1` marks required text. Meta `extra` carries what msgspec
+# itself does not check: "multiline" text keeps its line breaks, "required" marks a field the file must give
+# although code may leave it to its default. A pattern's `description` names the form in messages.
+Line = Annotated[str, Meta(min_length=1, max_length=MAX_LINE)]
+OptionalLine = Annotated[str, Meta(max_length=MAX_LINE)]
+Paragraph = Annotated[str, Meta(max_length=MAX_PARAGRAPH, extra={"multiline": True})]
+IsoDate = Annotated[
+    str, Meta(min_length=1, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description="an ISO date (YYYY-MM-DD)")
+]
+SchemaVersion = Annotated[int, Meta(ge=1, extra={"required": True})]  # above SCHEMA_VERSION: "made by a newer ocop-tui"
+Group = Literal[tuple(GROUPS)]  # type: ignore[valid-type]
+ExhibitorType = Literal[tuple(EXHIBITOR_TYPES)]  # type: ignore[valid-type]
+Stars = Annotated[int, Meta(ge=MIN_STARS, le=MAX_STARS)]
+ProductSetNumber = Annotated[int, Meta(ge=1, le=len(PRODUCT_SETS))]  # and in the product's group (contract.py)
+PriceVnd = Annotated[int, Meta(ge=0, le=MAX_PRICE_VND)]  # whole đồng
+CertifiedYear = Annotated[int, Meta(ge=FIRST_CERTIFIED_YEAR, le=LAST_CERTIFIED_YEAR)]
+Cell = Annotated[int, Meta(ge=0)]  # a booth's top-left cell on the floor plan (inside it: plan/reading.py)
+Cells = Annotated[int, Meta(ge=1)]  # a booth's width or height in cells
+
+# Most records have no fields beyond the contract's: they share this one empty, read-only mapping.
+NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
-class Booth:
-    booth_no: str
-    exhibitor: str
-    exhibitor_type: str
-    province: str
-    zone: str
-    contact_name: str = ""
-    phone: str = ""
-    description: str = ""
-    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
-    position: tuple[int, int, int, int] | None = None  # schema 2: x, y, w, h in floor plan cells
+class Record(Struct, frozen=True, gc=False, forbid_unknown_fields=True, omit_defaults=True, repr_omit_defaults=True):
+    """A record of the store: frozen, never part of a reference cycle, and decoded only from known fields
+    (a document with others is read field by field, its other fields kept in `extra`)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Product:
-    code: str
-    name: str
-    group: str
-    stars: int
-    booth_no: str
-    producer: str
-    province: str
-    name_en: str = ""
-    subgroup: int | None = None
-    price_vnd: int | None = None
-    unit: str = ""
-    description: str = ""
-    certified_year: int | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
+class Fair(Record):
+    name: Line
+    theme: Line
+    venue: Line
+    city: Line
+    start_date: IsoDate
+    end_date: IsoDate  # not before start_date
+    schema_version: SchemaVersion = SCHEMA_VERSION
+    demo: bool = False  # made-up demonstration data
+    extra: Mapping[str, Any] = NO_EXTRA
+    plan: Any = None  # schema 2: the floor plan document, checked with the booths (plan/reading.py)
 
 
-FAIR_FIELDS = ("name", "theme", "venue", "city", "start_date", "end_date", "schema_version")
-BOOTH_REQUIRED = ("booth_no", "exhibitor", "exhibitor_type", "province", "zone")
-BOOTH_OPTIONAL = ("contact_name", "phone", "description")
-PRODUCT_REQUIRED = ("code", "name", "group", "stars", "booth_no", "producer", "province")
-PRODUCT_OPTIONAL = ("name_en", "subgroup", "price_vnd", "unit", "description", "certified_year")
+class Booth(Record):
+    booth_no: Line  # unique by match key
+    exhibitor: Line
+    exhibitor_type: ExhibitorType
+    province: Line
+    zone: Line
+    contact_name: OptionalLine = ""
+    phone: OptionalLine = ""
+    description: Paragraph = ""
+    # Schema 2: the booth's place on the floor plan in cells, all four or none.
+    x: Cell | None = None
+    y: Cell | None = None
+    w: Cells | None = None
+    h: Cells | None = None
+    extra: Mapping[str, Any] = NO_EXTRA
+
+    @property
+    def position(self) -> tuple[int, int, int, int] | None:
+        """x, y, w, h on the floor plan, or None for a booth without a place."""
+        if self.x is None or self.y is None or self.w is None or self.h is None:
+            return None
+        return (self.x, self.y, self.w, self.h)
+
+
+class Product(Record):
+    code: Line  # unique by match key
+    name: Line
+    group: Group
+    stars: Stars
+    booth_no: Line  # a booth of the same store
+    producer: Line
+    province: Line
+    name_en: OptionalLine = ""
+    subgroup: ProductSetNumber | None = None
+    price_vnd: PriceVnd | None = None
+    unit: OptionalLine = ""
+    description: Paragraph = ""
+    certified_year: CertifiedYear | None = None
+    extra: Mapping[str, Any] = NO_EXTRA

@@ -1,4 +1,4 @@
-"""Settings for the whole suite: every test process keeps its catalogue cache in its own temporary folder."""
+"""Settings for the whole suite: tests (and the programs they start) never touch the user's own folders."""
 
 from __future__ import annotations
 
@@ -7,16 +7,18 @@ from collections.abc import Iterator
 
 import pytest
 
-from ocop_tui.search.cache import CACHE_ENV
+_FOLDERS = ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
 
 
 @pytest.fixture(autouse=True, scope="session")
-def private_catalogue_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Never the user's own cache folder: tests (and the programs they start) use a fresh one."""
-    previous = os.environ.get(CACHE_ENV)
-    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("catalogue-cache"))
+def private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Caches, settings, data and state go to fresh temporary folders for the whole session."""
+    previous = {name: os.environ.get(name) for name in _FOLDERS}
+    for name in _FOLDERS:
+        os.environ[name] = str(tmp_path_factory.mktemp(name.lower()))
     yield
-    if previous is None:
-        os.environ.pop(CACHE_ENV, None)
-    else:
-        os.environ[CACHE_ENV] = previous
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value

@@ -31,7 +31,7 @@ def validate(ctx: click.Context, data_path: Path | None) -> None:
     lang: Lang = ctx.obj["lang"]
     path = resolve_data(data_path)
     try:
-        loaded = load_store(path)
+        loaded = load_store(path, complete=True)  # listing every problem is this command's job
     except StoreInvalid as error:
         stdout().print(
             problems_table(

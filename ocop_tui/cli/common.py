@@ -22,19 +22,17 @@ from ocop_tui.i18n import DEFAULT_LANG, t
 from ocop_tui.memory import long_lived, release_free_memory
 from ocop_tui.model import LANGS, Lang
 from ocop_tui.paths import demo_store_path
-from ocop_tui.search.cache import open_catalog
+from ocop_tui.search.catalog import open_catalog
 from ocop_tui.store.contract import Problem
 from ocop_tui.store.errors import StoreError, StoreInvalid
 from ocop_tui.text import clean, visible
 
 if TYPE_CHECKING:
-    from threading import Timer
-
     from rich.table import Table
     from textual.app import App
 
+    from ocop_tui.files import FileStamp
     from ocop_tui.search.catalog import Catalog
-    from ocop_tui.store.reading import FileStamp
 
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
@@ -145,9 +143,9 @@ def tolerate_narrow_terminals() -> None:
             reconfigure(errors="backslashreplace")
 
 
-def open_catalog_or_exit(path: Path, lang: Lang) -> tuple[Catalog, FileStamp, Timer | None]:
-    """The app's catalogue (from the validated-catalogue cache, or the store read and checked), or the
-    store's error reported and the exit code that goes with it."""
+def open_catalog_or_exit(path: Path, lang: Lang) -> tuple[Catalog, FileStamp]:
+    """The app's catalogue and the version of the store it came from, or the store's error reported and the
+    exit code that goes with it."""
     with long_lived():
         try:
             opened = open_catalog(path)
@@ -157,11 +155,7 @@ def open_catalog_or_exit(path: Path, lang: Lang) -> tuple[Catalog, FileStamp, Ti
     return opened
 
 
-def run_app(app: App[int], cache_writer: Timer | None) -> NoReturn:
-    """Run the app to its end; a catalogue cache write not yet begun is left for the next start."""
-    try:
-        app.run()
-    finally:
-        if cache_writer is not None:
-            cache_writer.cancel()
+def run_app(app: App[int]) -> NoReturn:
+    """Run the app to its end and exit with its return code."""
+    app.run()
     sys.exit(app.return_code or 0)

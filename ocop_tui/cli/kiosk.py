@@ -72,7 +72,7 @@ def run_kiosk(data_path: Path, config_path: Path | None, idle_seconds: int | Non
         settings = replace(settings, idle_seconds=idle_seconds)
     if settings.lang is not None and not lang_given:
         lang = settings.lang
-    catalog, stamp, cache_writer = open_catalog_or_exit(data_path, lang)
+    catalog, stamp = open_catalog_or_exit(data_path, lang)
     require_terminal(lang)
     from ocop_tui.ui.factory import make_app
 
@@ -81,7 +81,7 @@ def run_kiosk(data_path: Path, config_path: Path | None, idle_seconds: int | Non
     for name in ("SIGINT", "SIGQUIT"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
-    run_app(make_app(catalog, lang=lang, kiosk=settings, stamp=stamp), cache_writer)
+    run_app(make_app(catalog, lang=lang, kiosk=settings, stamp=stamp))
 
 
 CONFIRM_ROUNDS = 3

@@ -97,11 +97,11 @@ def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, co
 
         lang_given = ctx.get_parameter_source("lang") is not click.core.ParameterSource.DEFAULT
         run_kiosk(path, config_path, idle_seconds, lang, lang_given)
-    catalog, _, cache_writer = open_catalog_or_exit(path, lang)
+    catalog, _ = open_catalog_or_exit(path, lang)
     require_terminal(lang)  # after the store, so a broken store is reported as such even from a script
     from ocop_tui.ui.factory import make_app
 
-    run_app(make_app(catalog, lang=lang), cache_writer)
+    run_app(make_app(catalog, lang=lang))
 
 
 main.register_later("ocop_tui.cli.check")  # type: ignore[attr-defined]

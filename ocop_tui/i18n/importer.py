@@ -52,9 +52,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import.bad.group": ("nhóm không hợp lệ; dùng: {choices}", "unknown group; use one of: {choices}"),
     "import.bad.exhibitor_type": ("loại hình không hợp lệ; dùng: {choices}",
                                   "unknown exhibitor type; use one of: {choices}"),
-    "import.bad.stars": ("số sao phải là 3, 4 hoặc 5 (ví dụ \"4\" hoặc \"4 sao\")",
-                         "stars must be 3, 4 or 5 (for example \"4\" or \"4 sao\")"),
-    "import.bad.subgroup": ("bộ sản phẩm phải là số 1..26 hoặc tên bộ", "product set must be a number 1..26 or its name"),
+    "import.bad.stars": ("số sao phải từ {low} đến {high} (ví dụ \"4\" hoặc \"4 sao\")",
+                         "stars must be {low} to {high} (for example \"4\" or \"4 sao\")"),
+    "import.bad.subgroup": ("bộ sản phẩm phải là số {low}..{high} hoặc tên bộ",
+                            "product set must be a number {low}..{high} or its name"),
     "import.bad.whole": ("phải là số nguyên", "must be a whole number"),
     "import.bad.year": ("năm phải là số có 4 chữ số", "the year must be a 4-digit number"),
     "import.bad.price": ("giá phải là số đồng nguyên, ví dụ 150000 hoặc 150.000",
@@ -121,8 +122,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "restore.saved": ("Bản trước khi khôi phục được lưu thành {name}.", "The version before the restore was saved as {name}."),
 }  # fmt: skip
 
-# The contract checks (records.py, floorplan.py) word their messages in English; an organiser reading the
-# report in Vietnamese gets the common ones translated here, the rest as they are.
+# The contract checks (store/fields.py, store/contract.py, plan/reading.py) word their messages in English; an
+# organiser reading the report in Vietnamese gets the common ones translated here, the rest as they are.
 CHECK_MESSAGES_VI: tuple[tuple[str, str], ...] = (
     (r"required field is missing( or empty)?", "bắt buộc, đang thiếu hoặc để trống"),
     (r"control or bidi characters removed", "đã bỏ ký tự điều khiển hoặc ký tự đảo chiều văn bản"),
@@ -141,7 +142,7 @@ CHECK_MESSAGES_VI: tuple[tuple[str, str], ...] = (
     (r"stands on the plan's outer wall", "nằm trên tường bao của sơ đồ"),
     (r"lies outside the (\d+)x(\d+) plan", "nằm ngoài sơ đồ {0}×{1}"),
     (r"x, y, w and h go together: give all four or none", "x, y, w, h phải có đủ cả bốn hoặc bỏ trống cả bốn"),
-    (r"must be at least 1", "phải từ 1 trở lên"),
+    (r"must be at least (\d+)", "phải từ {0} trở lên"),
     (r"must be 0 or more", "phải từ 0 trở lên"),
     (r"cannot be reached from an entrance on the floor plan", "không đi tới được từ lối vào nào trên sơ đồ"),
     (r"this zone is not drawn on the floor plan", "khu này chưa có trên sơ đồ"),

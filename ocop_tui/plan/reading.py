@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ocop_tui.plan.routes import Grid, reachable_cells
+from ocop_tui.plan.routes import OPEN, Grid, reachable_cells
 from ocop_tui.plan.shapes import (
     DEFAULT_METRES,
     ENTRANCE_KINDS,
@@ -27,7 +27,7 @@ from ocop_tui.text import clean
 
 
 class PlanProblems:
-    """Collects plan problems as (field, message, severity, value); records.py turns them into Problems."""
+    """Collects plan problems as (field, message, severity, value); store/contract.py turns them into Problems."""
 
     def __init__(self) -> None:
         self.items: list[tuple[str, str, str, Any]] = []
@@ -194,18 +194,49 @@ def read_position(doc: Mapping[str, Any], problems: PlanProblems) -> Rect | None
     return Rect(doc["x"], doc["y"], doc["w"], doc["h"])
 
 
-def check_placement(plan: Plan, problems_for: Mapping[str, PlanProblems]) -> None:
+def _first_owner(plan: Plan, rect: Rect, placed: list[tuple[str, Rect]]) -> str:
+    """What the first taken cell of `rect` (row by row) holds: a wall, then a landmark, then a booth."""
+    for x, y in rect.cells():
+        if any(wall.contains(x, y) for wall in plan.walls):
+            return "a wall"
+        for landmark in plan.landmarks:
+            if landmark.rect.contains(x, y):
+                return f"landmark “{landmark.name}”"
+        for booth_no, other in placed:
+            if other.contains(x, y):
+                return f"booth {booth_no}"
+    raise AssertionError("a clash without an owner")
+
+
+def _has_open_side(grid: Grid, rect: Rect) -> bool:
+    """Whether any cell along the booth's sides is open floor, that is, whether it has a door at all."""
+    kinds, width = grid.kinds, grid.width
+    for y in (rect.y - 1, rect.bottom):
+        if 0 <= y < grid.height and OPEN in kinds[y * width + max(0, rect.x) : y * width + min(width, rect.right)]:
+            return True
+    return any(
+        kinds[y * width + x] == OPEN
+        for x in (rect.x - 1, rect.right)
+        if 0 <= x < width
+        for y in range(max(0, rect.y), min(grid.height, rect.bottom))
+    )
+
+
+def check_placement(plan: Plan, problems_for: Mapping[str, PlanProblems], *, reachability: bool = True) -> None:
     """Cross-checks once every booth is placed: inside the plan, no overlaps, a reachable door.
 
-    `problems_for` maps a booth number to the collector of that booth's document.
+    `problems_for` maps a booth number to the collector of that booth's document. `reachability=False` leaves
+    out the search for booths nobody can walk to, which can only warn (and is most of the time this takes).
     """
-    owner: dict[tuple[int, int], str] = {}
-    for wall in plan.walls:
-        for cell in wall.cells():
-            owner[cell] = "a wall"
-    for landmark in plan.landmarks:
-        for cell in landmark.rect.cells():
-            owner.setdefault(cell, f"landmark “{landmark.name}”")
+    width = plan.width
+    taken = bytearray(width * plan.height)  # a byte per cell: 1 where a wall, landmark or placed booth is
+    for rect in [*plan.walls, *(landmark.rect for landmark in plan.landmarks)]:
+        for y in range(max(0, rect.y), min(plan.height, rect.bottom)):
+            start = y * width
+            taken[start + max(0, rect.x) : start + min(width, rect.right)] = b"\x01" * (
+                min(width, rect.right) - max(0, rect.x)
+            )
+    placed: list[tuple[str, Rect]] = []
     for place in plan.booths:
         problems = problems_for[place.booth_no]
         rect = place.rect
@@ -215,18 +246,22 @@ def check_placement(plan: Plan, problems_for: Mapping[str, PlanProblems]) -> Non
         if rect.x == 0 or rect.y == 0 or rect.right == plan.width or rect.bottom == plan.height:
             problems.error("x", "stands on the plan's outer wall", f"{rect.as_tuple()}")
             continue
-        clash = next((owner[cell] for cell in rect.cells() if cell in owner), None)
-        if clash is not None:
-            problems.error("x", f"overlaps {clash}", f"{rect.as_tuple()}")
+        rows = [slice(y * width + rect.x, y * width + rect.right) for y in range(rect.y, rect.bottom)]
+        if any(taken[row].count(0) != rect.w for row in rows):
+            problems.error("x", f"overlaps {_first_owner(plan, rect, placed)}", f"{rect.as_tuple()}")
             continue
-        for cell in rect.cells():
-            owner[cell] = f"booth {place.booth_no}"
+        for row in rows:
+            taken[row] = b"\x01" * rect.w
+        placed.append((place.booth_no, rect))
         if plan.zones and plan.zone(place.zone) is None:
             problems.warn("zone", "this zone is not drawn on the floor plan", place.zone)
+    if not reachability:
+        return
     grid = Grid(plan)
     reached = reachable_cells(grid)
+    every_open_cell = len(reached) == grid.kinds.count(OPEN)  # then every door's front is reached, too
     for place in plan.booths:
-        if problems_for[place.booth_no].has_errors:
+        if problems_for[place.booth_no].has_errors or (every_open_cell and _has_open_side(grid, place.rect)):
             continue
         door = grid.booth_door(place.booth_no)
         if door is None or door.front not in reached:

@@ -18,7 +18,9 @@ from itertools import compress, repeat
 from operator import add, attrgetter, eq
 from pathlib import Path
 
+from ocop_tui.files import FileStamp
 from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, Booth, Fair, Product
+from ocop_tui.search.cache import load_cached, save_later
 from ocop_tui.search.columns import per_value, then_by
 from ocop_tui.search.index import Filters, ResultSet, SearchIndex, SortSpec
 from ocop_tui.search.text_index import TextIndex, build_text_index
@@ -290,7 +292,24 @@ class Catalog:
         return sorted({b.zone for b in self.booths}, key=vi_sort_key)
 
 
+def open_catalog(path: Path) -> tuple[Catalog, FileStamp]:
+    """The one way to open a store for browsing (the app, the kiosk and its reload): from the catalogue cache
+    when it holds this very file, else read and checked (in one msgspec pass when the store is clean), indexed,
+    and saved to the cache a moment later; with the version of the file it came from.
+
+    Raises the store's errors (StoreUnreadable, StoreInvalid). The catalogue shows no warnings, so the one
+    search that can only find warnings (booths nobody can walk to) is left to `ocop-tui validate`."""
+    path = Path(path)
+    cached, key, folder = load_cached(path)
+    if cached is not None and key is not None:
+        return Catalog.from_tables(cached.tables, path, known_order=cached.name_order), key.stamp
+    loaded = load_store(path, reachability=False)
+    catalog = Catalog.from_tables(loaded.tables, path)
+    if key is not None and folder is not None and key.stamp == loaded.stamp:  # not changed while it was read
+        save_later(folder, key, loaded.tables, catalog.product_index.default_order)
+    return catalog, loaded.stamp
+
+
 def load_catalog(path: Path) -> Catalog:
-    """Read, validate and index a store (raises the store's errors)."""
-    loaded = load_store(path)
-    return Catalog.from_tables(loaded.tables, Path(path))
+    """Read, validate and index a store, without the cache (for tools and tests; raises the store's errors)."""
+    return Catalog.from_tables(load_store(path).tables, Path(path))

@@ -1,35 +1,28 @@
-"""Reading the fair's store, a TinyDB JSON file: parsed once, checked against the data contract, never
-written (its bytes and mtime stay as they were); FileStamp tells one version of the file from the next."""
+"""Reading the fair's store, a TinyDB JSON file: the one place a store is read, never written (its bytes and
+mtime stay as they were).
+
+`load_store` reads the bytes once and hands them to the contract's fast path (msgspec decodes and validates
+the records in one pass); when that declines, or when every problem must be listed (`complete=True`:
+`ocop-tui validate`, imports, writes), the file is parsed into plain tables and checked completely.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from ocop_tui.store.contract import CheckedTables, check_tables
+from ocop_tui.files import FileStamp
+from ocop_tui.store.contract import CheckedTables, check_tables, decode_store
 from ocop_tui.store.errors import StoreInvalid, StoreUnreadable
+
+__all__ = ["TABLES", "FileStamp", "LoadedStore", "Tables", "load_store", "read_tables", "tables_from_json"]
 
 TABLES = ("fair", "booths", "products")
 Tables = dict[str, dict[str, Any]]
-
-
-@dataclass(frozen=True, slots=True)
-class FileStamp:
-    """What identifies one version of the file on disk, to notice it being replaced."""
-
-    size: int
-    mtime_ns: int
-    inode: int
-
-    @classmethod
-    def of(cls, path: Path) -> FileStamp:
-        st = path.stat()
-        return cls(st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 @dataclass(frozen=True)
@@ -37,7 +30,6 @@ class LoadedStore:
     path: Path
     tables: CheckedTables
     stamp: FileStamp
-    raw: Tables = field(repr=False)
 
 
 def _parse(path: Path, data: bytes) -> Any:
@@ -45,8 +37,8 @@ def _parse(path: Path, data: bytes) -> Any:
         return orjson.loads(data)
     except orjson.JSONDecodeError:
         pass
-    # orjson refuses NaN and Infinity; the standard parser accepts them so validation can name the
-    # record and field. Anything it refuses too is not JSON at all.
+    # orjson refuses NaN, Infinity and integers beyond 64 bits; the standard parser accepts them so the check
+    # can name the record and field. Anything it refuses too is not JSON at all.
     try:
         return json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -74,9 +66,7 @@ def tables_from_json(path: Path, document: Any) -> Tables:
     return tables
 
 
-def read_tables(path: Path) -> tuple[Tables, FileStamp]:
-    """Read and parse the file once, without ever writing it."""
-    path = Path(path)
+def _read_bytes(path: Path) -> tuple[bytes, FileStamp]:
     try:
         with path.open("rb") as handle:
             stamp = FileStamp.of(path)
@@ -91,18 +81,29 @@ def read_tables(path: Path) -> tuple[Tables, FileStamp]:
         data = data[3:]
     if not data.strip():
         raise StoreUnreadable(path, "the file is empty" if not data else "the file holds only whitespace")
+    return data, stamp
+
+
+def read_tables(path: Path) -> tuple[Tables, FileStamp]:
+    """Read and parse the file once into plain tables (for a write, or the complete check)."""
+    path = Path(path)
+    data, stamp = _read_bytes(path)
     return tables_from_json(path, _parse(path, data)), stamp
 
 
-def load_store(path: Path) -> LoadedStore:
-    """Read and validate a store; raise StoreUnreadable or StoreInvalid, never change the file."""
+def load_store(path: Path, *, complete: bool = False, reachability: bool = True) -> LoadedStore:
+    """Read and validate a store; raise StoreUnreadable or StoreInvalid, never change the file.
+
+    `complete`: skip the fast path, so that the check is the complete one from the start (the fast path
+    gives the very same result for a store it accepts; this is for commands whose job is checking).
+    `reachability=False`: a clean store is not searched for booths nobody can walk to (warnings only).
+    """
     path = Path(path)
-    tables, stamp = read_tables(path)
-    checked = check_tables(tables)
+    data, stamp = _read_bytes(path)
+    checked = None if complete else decode_store(data, reachability=reachability)
+    if checked is None:
+        checked = check_tables(tables_from_json(path, _parse(path, data)))
+    del data  # tens of megabytes at 100,000 products: not kept while the caller builds on the records
     if checked.errors or checked.fair is None:
         raise StoreInvalid(path, checked.problems)
-    return LoadedStore(path, checked, stamp, tables)
-
-
-def iter_docs(tables: Tables, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    yield from tables.get(name, {}).items()
+    return LoadedStore(path, checked, stamp)

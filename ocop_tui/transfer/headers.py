@@ -1,5 +1,6 @@
-"""Which column is which: the contract's fields per table, the headers organisers write for them (Vietnamese
-and English, matched without case, accents or punctuation), and finding the header row in a sheet.
+"""Which column is which: the contract's fields per table (read from the contract itself: which exist, which
+are required), the headers organisers write for them (Vietnamese and English, matched without case, accents
+or punctuation), and finding the header row in a sheet.
 """
 
 from __future__ import annotations
@@ -8,8 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Literal
 
-from ocop_tui.model import BOOTH_OPTIONAL, BOOTH_REQUIRED, PRODUCT_OPTIONAL, PRODUCT_REQUIRED
-from ocop_tui.plan.shapes import POSITION_FIELDS
+from ocop_tui.store import fields as contract
 from ocop_tui.text import fold
 from ocop_tui.transfer.cells import is_empty
 
@@ -19,17 +19,20 @@ TableName = Literal["booths", "products"]
 Progress = Callable[[str, int, int], None]  # (stage key, done, total)
 
 
-# Booths also carry their place on the floor plan (schema 2): x, y, w, h, all four or none.
-BOOTH_FIELDS = BOOTH_REQUIRED + BOOTH_OPTIONAL + POSITION_FIELDS
+# The contract's fields in its order (booths end with their place on the floor plan: x, y, w, h).
+BOOTH_FIELDS = contract.FIELDS["booths"]
 
 
-PRODUCT_FIELDS = PRODUCT_REQUIRED + PRODUCT_OPTIONAL
+PRODUCT_FIELDS = contract.FIELDS["products"]
 
 
 FIELDS: dict[str, tuple[str, ...]] = {"booths": BOOTH_FIELDS, "products": PRODUCT_FIELDS}
 
 
-REQUIRED: dict[str, tuple[str, ...]] = {"booths": BOOTH_REQUIRED, "products": PRODUCT_REQUIRED}
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "booths": contract.REQUIRED["booths"],
+    "products": contract.REQUIRED["products"],
+}
 
 
 KEY_FIELD: dict[str, str] = {"booths": "booth_no", "products": "code"}
@@ -41,8 +44,8 @@ SUFFIXES = (".csv", ".xlsx", ".json")
 HEADER_SCAN_ROWS = 10  # a title or a blank line may sit above the header row
 
 
-# The headers organisers write, first the one the templates use. The contract's own field names and
-# the English labels are accepted too. Matching ignores case, accents and punctuation ("Giá (VNĐ)").
+# The headers organisers write for each contract field, first the one the templates use. The contract's own
+# field names and the English labels are accepted too. Matching ignores case, accents and punctuation ("Giá (VNĐ)").
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "booths": {
         "booth_no": ("Số gian hàng", "Gian hàng", "Số gian", "Gian số", "Mã gian hàng", "Booth", "Booth number",

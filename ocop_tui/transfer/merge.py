@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from dataclasses import replace as with_changes
 from typing import Any
+
+from msgspec.structs import replace as with_changes
 
 from ocop_tui.model import Booth, Product
 from ocop_tui.plan.shapes import POSITION_FIELDS

@@ -1,6 +1,10 @@
 """Values as organisers write them, turned into the contract's: "Thực phẩm" -> food, "HTX" -> cooperative,
 "4 sao" -> 4, "150.000 đ" -> 150000, a year typed as 2023.0 -> 2023. A value that cannot be turned into
 one is refused with a message key (ValueRejected), never guessed.
+
+Which fields there are, what kind each is (text, whole number, one of a set of keys) and their ranges come
+from the contract (ocop_tui.store.fields): a field gets the converter of its kind, unless organisers have a
+way of their own to write it (stars, prices, product sets, years, phone numbers, provinces).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, PRODUCT_SETS, canonical_province
-from ocop_tui.plan.shapes import POSITION_FIELDS
+from ocop_tui.store.fields import RULE_OF, RULES, FieldRule, TableName
 from ocop_tui.text import fold, nfc
 from ocop_tui.transfer.cells import is_empty
 from ocop_tui.transfer.headers import match_form
@@ -35,18 +39,20 @@ _TYPE_WORDS = {
 }
 
 
-def _lookup(extra: Mapping[str, tuple[str, ...]], labels: Mapping[str, Any]) -> dict[str, str]:
+def _lookup(rule: FieldRule, extra: Mapping[str, tuple[str, ...]], labels: Mapping[str, Any]) -> dict[str, str]:
+    """Every way to write each of the contract's keys for `rule`'s field: the key, its labels, the words above."""
     table: dict[str, str] = {}
-    for key, label in labels.items():
+    for key in rule.choices:
+        label = labels[key]
         for word in (key, label.vi, label.en, *extra.get(key, ())):
             table.setdefault(match_form(word), key)
     return table
 
 
-_GROUP_LOOKUP = _lookup(_GROUP_WORDS, GROUPS)
+_GROUP_LOOKUP = _lookup(RULE_OF["products"]["group"], _GROUP_WORDS, GROUPS)
 
 
-_TYPE_LOOKUP = _lookup(_TYPE_WORDS, EXHIBITOR_TYPES)
+_TYPE_LOOKUP = _lookup(RULE_OF["booths"]["exhibitor_type"], _TYPE_WORDS, EXHIBITOR_TYPES)
 
 
 _SET_LOOKUP = {match_form(word): number for number, s in PRODUCT_SETS.items() for word in (s.label.vi, s.label.en)}
@@ -120,13 +126,13 @@ _group = _coded(_GROUP_LOOKUP, "import.bad.group", ", ".join(g.vi for g in GROUP
 _exhibitor_type = _coded(_TYPE_LOOKUP, "import.bad.exhibitor_type", ", ".join(e.vi for e in EXHIBITOR_TYPES.values()))
 
 
-def _whole(value: Any, key: str) -> Any:
+def _whole(value: Any, key: str, **values: Any) -> Any:
     """Numbers from Excel and JSON: 4.0 is 4; NaN, 4.5 and True are not whole numbers."""
     if isinstance(value, bool):
-        raise ValueRejected(key)
+        raise ValueRejected(key, **values)
     if isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer():
-            raise ValueRejected(key)
+            raise ValueRejected(key, **values)
         return int(value)
     return value
 
@@ -134,38 +140,44 @@ def _whole(value: Any, key: str) -> Any:
 _STARS = re.compile(r"([0-9]+)(?:[.,]0+)?\s*(?:sao|stars?|\*|★)?")
 
 
+_STARS_RULE = RULE_OF["products"]["stars"]
+
+
 def _stars(value: Any, warn: Callable[[str], None]) -> Any:
     if not isinstance(value, str):
-        return _whole(value, "import.bad.stars")
+        return _whole(value, "import.bad.stars", low=_STARS_RULE.low, high=_STARS_RULE.high)
     text = value.strip()
     if text and set(text) <= {"★"}:
         return len(text)
     match = _STARS.fullmatch(fold(text))
     if match is None:
-        raise ValueRejected("import.bad.stars")
-    return int(match.group(1))  # the range (3..5) is the contract's rule, checked by check_product
+        raise ValueRejected("import.bad.stars", low=_STARS_RULE.low, high=_STARS_RULE.high)
+    return int(match.group(1))  # the range is the contract's rule, checked with the record
 
 
 _SET_NUMBER = re.compile(r"([0-9]+)(?:\s*[.:)\-–—]\s*.*|\s+.*)?", re.DOTALL)
 
 
+_SET_RULE = RULE_OF["products"]["subgroup"]
+
+
 def _subgroup(value: Any, warn: Callable[[str], None]) -> Any:
     if not isinstance(value, str):
-        return _whole(value, "import.bad.subgroup")
+        return _whole(value, "import.bad.subgroup", low=_SET_RULE.low, high=_SET_RULE.high)
     match = _SET_NUMBER.fullmatch(value.strip())  # "9", "9. Tương, nước mắm..." or "9 - ..."
     if match:
         return int(match.group(1))
     number = _SET_LOOKUP.get(match_form(value))
     if number is None:
-        raise ValueRejected("import.bad.subgroup")
+        raise ValueRejected("import.bad.subgroup", low=_SET_RULE.low, high=_SET_RULE.high)
     return number
 
 
 _YEAR = re.compile(r"[0-9]{4}")
 
 
-def _cell_count(value: Any, warn: Callable[[str], None]) -> Any:
-    """x, y, w, h on the floor plan: whole numbers of cells (their ranges are floorplan.py's rules)."""
+def _whole_number(value: Any, warn: Callable[[str], None]) -> Any:
+    """Any other whole number (x, y, w, h on the floor plan): "12" or 12.0 is 12; its range is the contract's."""
     if not isinstance(value, str):
         return _whole(value, "import.bad.whole")
     text = value.strip()
@@ -236,19 +248,24 @@ def _price(value: Any, warn: Callable[[str], None]) -> Any:
 Converter = Callable[[Any, Callable[[str], None]], Any]
 
 
-CONVERTERS: dict[str, dict[str, Converter]] = {
-    "booths": {
-        "booth_no": _text_field, "exhibitor": _text_field, "exhibitor_type": _exhibitor_type,
-        "province": _province, "zone": _text_field, "contact_name": _text_field, "phone": _phone,
-        "description": _text_field, "x": _cell_count, "y": _cell_count, "w": _cell_count, "h": _cell_count,
-    },
-    "products": {
-        "code": _text_field, "name": _text_field, "name_en": _text_field, "group": _group,
-        "subgroup": _subgroup, "stars": _stars, "booth_no": _text_field, "producer": _text_field,
-        "province": _province, "price_vnd": _price, "unit": _text_field, "description": _text_field,
-        "certified_year": _year,
-    },
+# Fields organisers write in a way of their own; every other field gets the converter of its kind.
+_OWN_WAYS: dict[str, dict[str, Converter]] = {
+    "booths": {"exhibitor_type": _exhibitor_type, "province": _province, "phone": _phone},
+    "products": {"group": _group, "stars": _stars, "subgroup": _subgroup, "province": _province,
+                 "price_vnd": _price, "certified_year": _year},
 }  # fmt: skip
 
 
-NOT_TEXT = frozenset({"stars", "subgroup", "price_vnd", "certified_year", *POSITION_FIELDS})
+_BY_KIND: dict[str, Converter] = {"text": _text_field, "whole": _whole_number}
+
+
+_TABLES: tuple[TableName, ...] = ("booths", "products")
+
+
+CONVERTERS: dict[str, dict[str, Converter]] = {
+    table: {rule.name: _OWN_WAYS[table].get(rule.name) or _BY_KIND[rule.kind] for rule in RULES[table]}
+    for table in _TABLES
+}
+
+
+NOT_TEXT = frozenset(rule.name for table in _TABLES for rule in RULES[table] if rule.kind == "whole")

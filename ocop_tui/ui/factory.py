@@ -15,8 +15,8 @@ from ocop_tui.search.catalog import Catalog
 from ocop_tui.ui.app import OcopApp
 
 if TYPE_CHECKING:
+    from ocop_tui.files import FileStamp
     from ocop_tui.kiosk.config import KioskSettings
-    from ocop_tui.store.reading import FileStamp
 
 
 def make_app(

@@ -1,13 +1,15 @@
 """The fast paths behind start-up and search give exactly what the plain rules give.
 
 fold() folds whole texts with C-level steps, vi_sort_order() sorts many texts at once, and check_tables()
-checks clean tables column by column; each is compared here with the straightforward version it replaces
-(the per-character fold, sorting by vi_sort_key, the document-by-document checker).
+decode_store() decodes and checks a clean store in one msgspec pass; each is compared here with the
+straightforward version it replaces (the per-character fold, sorting by vi_sort_key, the complete checker
+walking every field of every document).
 """
 
 from __future__ import annotations
 
 import copy
+import json
 import unicodedata
 from typing import Any
 
@@ -16,8 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ocop_tui.demo.generator import generate_fair
-from ocop_tui.store import contract as records
-from ocop_tui.store.contract import check_tables
+from ocop_tui.store import fields
+from ocop_tui.store.contract import CheckedTables, check_tables, decode_store
+from ocop_tui.store.writing import encode
 from ocop_tui.text import _fold_slow, fold, vi_sort_key, vi_sort_order
 
 VI = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"
@@ -74,17 +77,17 @@ def test_vi_sort_order_on_generated_names() -> None:
     assert vi_sort_order(names) == sorted(range(len(names)), key=lambda i: vi_sort_key(names[i]))
 
 
-# check_tables ----------------------------------------------------------------------------------------
+# decode_store against check_tables ------------------------------------------------------------------
 
 
-def _without_fast_paths(monkeypatch: pytest.MonkeyPatch, tables: dict[str, Any]) -> records.CheckedTables:
+def _complete(monkeypatch: pytest.MonkeyPatch, tables: dict[str, Any]) -> CheckedTables:
+    """check_tables walking every document field by field (no msgspec shortcut for a clean one)."""
     with monkeypatch.context() as patch:
-        for name in ("_fast_products", "_fast_booths", "_fast_product", "_fast_booth", "_ids_are_plain"):
-            patch.setattr(records, name, lambda *args, **kwargs: None)
+        patch.setattr(fields, "as_given", lambda *args, **kwargs: None)
         return check_tables(copy.deepcopy(tables))
 
 
-def _same(fast: records.CheckedTables, plain: records.CheckedTables) -> None:
+def _same(fast: CheckedTables, plain: CheckedTables) -> None:
     assert fast.fair == plain.fair
     assert fast.booths == plain.booths and [b.extra for b in fast.booths] == [b.extra for b in plain.booths]
     assert fast.products == plain.products
@@ -98,16 +101,18 @@ def demo_tables() -> dict[str, Any]:
 
 
 def test_clean_tables_take_the_fast_path_and_match(monkeypatch: pytest.MonkeyPatch, demo_tables: dict) -> None:
-    assert records._fast_products(demo_tables["products"], {records.booth_key(b["booth_no"]): "" for b in
-                                                              demo_tables["booths"].values()}) is not None  # fmt: skip
-    _same(check_tables(copy.deepcopy(demo_tables)), _without_fast_paths(monkeypatch, demo_tables))
+    fast = decode_store(encode(demo_tables))
+    assert fast is not None  # the generator's booths carry a field the contract does not name (zone_en)
+    _same(fast, _complete(monkeypatch, demo_tables))
+    _same(check_tables(copy.deepcopy(demo_tables)), _complete(monkeypatch, demo_tables))
 
 
-# One change to one document; each must give the plain checker's records and problems exactly.
+# One change to one document; each must give the complete checker's records and problems exactly.
 MUTATIONS: list[tuple[str, str, Any]] = [
     ("products", "name", "  Nước mắm  "),  # stripped
     ("products", "name", "Nu\u031bo\u031b\u0301c ma\u0302\u0301m"),  # NFD: normalised
     ("products", "name", "Mắm\x1b[31m ruốc"),  # control sequence: warning, cleaned
+    ("products", "name", "Mắm\u00a0ruốc"),  # not printable, but nothing to clean: kept
     ("products", "name", ""),
     ("products", "name", None),
     ("products", "name", 12),
@@ -119,47 +124,51 @@ MUTATIONS: list[tuple[str, str, Any]] = [
     ("products", "stars", True),
     ("products", "stars", 4.0),
     ("products", "price_vnd", -1),
-    ("products", "price_vnd", float("nan")),
+    ("products", "price_vnd", 10**30),  # beyond 64 bits
     ("products", "subgroup", 26),  # a set of another group
     ("products", "group", "food "),
     ("products", "group", "candy"),
     ("products", "code", "P-DUPLICATE"),
     ("products", "booth_no", "Z-999"),  # names no booth
     ("products", "ghi_chu", "extra field"),  # kept in extra
+    ("products", "extra", {"a": 1}),  # a field named like the record's own `extra`: an unknown field too
     ("booths", "exhibitor_type", "club"),
     ("booths", "zone", " Khu A "),
     ("booths", "x", 3),  # a position without y, w, h
     ("booths", "phone", 123),
     ("booths", "ghi_chu", "extra field"),
+    ("fair", "demo", None),
+    ("fair", "end_date", "2024-02-30"),
+    ("fair", "schema_version", 3),
 ]
 
 
 @pytest.mark.parametrize(("table", "field", "value"), MUTATIONS, ids=lambda v: repr(v)[:20])
-def test_one_odd_document_gives_what_the_plain_checker_gives(
+def test_one_odd_document_gives_what_the_complete_checker_gives(
     monkeypatch: pytest.MonkeyPatch, demo_tables: dict, table: str, field: str, value: Any
 ) -> None:
     tables = copy.deepcopy(demo_tables)
     docs = list(tables[table].values())
-    target = docs[7]
+    target = docs[0] if table == "fair" else docs[7]
     if value is None:
         target.pop(field, None)
     else:
         target[field] = value
     if field == "code":
         docs[8]["code"] = value  # a duplicate needs two
-    _same(check_tables(copy.deepcopy(tables)), _without_fast_paths(monkeypatch, tables))
+    complete = _complete(monkeypatch, tables)
+    fast = decode_store(json.dumps(tables, ensure_ascii=False).encode())  # orjson cannot write 10**30
+    if fast is not None:
+        _same(fast, complete)
+    assert fast is None or not complete.errors  # an invalid store never passes the fast path
+    _same(check_tables(copy.deepcopy(tables)), complete)
 
 
-def test_odd_document_ids_give_what_the_plain_checker_gives(monkeypatch: pytest.MonkeyPatch, demo_tables: dict) -> None:
+def test_odd_document_ids_give_what_the_complete_checker_gives(
+    monkeypatch: pytest.MonkeyPatch, demo_tables: dict
+) -> None:
     tables = copy.deepcopy(demo_tables)
     first = next(iter(tables["products"]))
     tables["products"]["007"] = tables["products"].pop(first)
-    _same(check_tables(copy.deepcopy(tables)), _without_fast_paths(monkeypatch, tables))
-
-
-def test_records_share_repeated_values() -> None:
-    checked = check_tables(generate_fair(products=300))
-    assert checked.problems == []
-    by_province: dict[str, str] = {}
-    for product in checked.products:
-        assert by_province.setdefault(product.province, product.province) is product.province
+    assert decode_store(encode(tables)) is None
+    _same(check_tables(copy.deepcopy(tables)), _complete(monkeypatch, tables))

@@ -29,16 +29,15 @@ from textual.app import ScreenStackError
 from textual.binding import Binding
 from textual.screen import Screen
 
+from ocop_tui.files import FileStamp
 from ocop_tui.i18n import DEFAULT_LANG
 from ocop_tui.kiosk.config import KioskSettings
 from ocop_tui.kiosk.lockout import lockout_path
 from ocop_tui.kiosk.misses import MissLog, misses_path
 from ocop_tui.kiosk.pin import MAX_TRIES, PinGuard
+from ocop_tui.kiosk.watch import StoreWatch
 from ocop_tui.model import Lang
-from ocop_tui.search.cache import open_catalog
 from ocop_tui.search.catalog import Catalog
-from ocop_tui.store.errors import StoreError, StoreInvalid
-from ocop_tui.store.reading import FileStamp
 from ocop_tui.ui.app import HIGH_CONTRAST, OcopApp
 from ocop_tui.ui.kiosk.dialogs import IdleCountdown, PinScreen
 from ocop_tui.ui.kiosk.home import HomeScreen
@@ -97,9 +96,7 @@ class KioskApp(OcopApp):
         self.miss_log = MissLog(misses_path(settings.log_dir))
         self._log_handler: logging.Handler | None = None
         self.store_path: Path | None = catalog.source
-        self._store_stamp = stamp
-        self._loading = False
-        self._store_missing = False
+        self.store_watch = StoreWatch(catalog.source, self.kiosk_log, stamp) if catalog.source is not None else None
         self.pending_catalog: Catalog | None = None
         now = self.clock()
         self._last_input = now
@@ -119,9 +116,9 @@ class KioskApp(OcopApp):
         self.register_theme(HIGH_CONTRAST)
         self.theme = HIGH_CONTRAST.name
         self._open_log()
-        if self.store_path is not None and self._store_stamp is None:
+        if self.store_watch is not None and self.store_watch.shown is None:
             try:
-                self._store_stamp = FileStamp.of(self.store_path)
+                self.store_watch.shown = FileStamp.of(self.store_watch.path)
             except OSError:
                 pass
         self.set_interval(TICK_SECONDS, self.tick)
@@ -337,32 +334,16 @@ class KioskApp(OcopApp):
 
     def check_store(self) -> None:
         """Start loading the store in a thread if the file on disk is not the one shown."""
-        path = self.store_path
-        if path is None or self._loading:
-            return
-        try:
-            stamp = FileStamp.of(path)
-        except OSError as exc:
-            if not self._store_missing:
-                self.kiosk_log.warning("store %s cannot be read (%s); keeping the data shown", path, exc.strerror)
-            self._store_missing = True
-            return
-        self._store_missing = False
-        if stamp == self._store_stamp:
-            return
-        self._loading = True
-        self._load_store(path, stamp)
+        stamp = self.store_watch.due() if self.store_watch is not None else None
+        if stamp is not None:
+            self._load_store(stamp)
 
     @work(thread=True, exclusive=True, group="kiosk-reload", exit_on_error=False)
-    def _load_store(self, path: Path, stamp: FileStamp) -> None:
+    def _load_store(self, stamp: FileStamp) -> None:
+        assert self.store_watch is not None
         try:
-            # Reads only: no lock, no backup, nothing next to the store. A reload is rare: its cache entry is
-            # written at once.
-            catalog, loaded_stamp, _ = open_catalog(path, save_delay=0)
-            catalog.warm()  # here in the thread, not on the first visitor's keystroke after the swap
-        except StoreError as error:
-            self._from_thread(self._reload_failed, stamp, error)
-        except Exception as error:  # a bug must not end the kiosk: keep the old data, log it
+            catalog, loaded_stamp = self.store_watch.load()
+        except Exception as error:  # a broken store, or even a bug: must not end the kiosk; keep the old data
             self._from_thread(self._reload_failed, stamp, error)
         else:
             self._from_thread(self._reload_done, loaded_stamp, catalog)
@@ -374,18 +355,13 @@ class KioskApp(OcopApp):
             pass  # the app is closing
 
     def _reload_failed(self, stamp: FileStamp, error: Exception) -> None:
-        self._loading = False
-        self._store_stamp = stamp  # logged once per version of the file, not at every check
-        self.kiosk_log.error("new store ignored, keeping the data shown: %s", error)
-        if isinstance(error, StoreInvalid):
-            for problem in [p for p in error.problems if p.is_error][:20]:
-                self.kiosk_log.error("  %s %s %s: %s", problem.table, problem.record, problem.field, problem.message)
+        assert self.store_watch is not None
+        self.store_watch.failed(stamp, error)
 
     def _reload_done(self, stamp: FileStamp, catalog: Catalog) -> None:
-        self._loading = False
-        self._store_stamp = stamp
+        assert self.store_watch is not None
+        self.store_watch.loaded(stamp, catalog)
         self.pending_catalog = catalog
-        self.kiosk_log.info("new store loaded: %d booths, %d products", len(catalog.booths), len(catalog.products))
         if not self.in_use:
             self.start_reset()
 
