@@ -1,4 +1,5 @@
-"""`python -m benchmarks`: ocop-tui against a bare Textual app, side by side, at fair, national and stress scale.
+"""`python -m benchmarks`: ocop-tui against a bare Textual app, side by side, at fair, national and stress scale
+(`python -m benchmarks relevance`: the search's relevance against SQLite FTS5, see relevance.py).
 
 Both programs are started the same way (this Python, `-m module`) in a real pseudo-terminal and timed
 from the outside; see terminal.py for what "first frame" and "final repaint" mean. Several runs, medians,
@@ -183,6 +184,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["relevance"]:
+        from .relevance import main as relevance
+
+        return relevance(argv[1:])
     args = parse_args(argv)
     if args.sizes:
         sizes = [int(part.replace("_", "").replace(",", "")) for part in args.sizes.split(",") if part.strip()]
@@ -202,7 +208,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     started = time.perf_counter()
     results: dict[str, Any] = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "command": "python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "command": "python -m benchmarks " + " ".join(argv),
         "machine": machine(),
         "method": METHOD.format(cols=args.cols, rows=args.rows, quiet=scenarios.QUIET * 1000, settle=settle),
         "mode": "pty",
@@ -261,6 +267,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     console.print(f"JSON: {args.out}")
     if markdown is not None:
-        markdown.write_text(markdown_report(results), encoding="utf-8")
+        from .relevance import START, replace_block
+
+        old = markdown.read_text(encoding="utf-8") if markdown.exists() else ""
+        kept = old[old.index(START) :].strip() if START in old else ""  # the relevance run's own section
+        report = markdown_report(results)
+        markdown.write_text(replace_block(report, kept) if kept else report, encoding="utf-8")
         console.print(f"Summary: {markdown}")
     return results

@@ -175,6 +175,11 @@ class SearchIndex(Generic[R]):
     def has_booth(self, key: str) -> bool:
         return key in self._booths()
 
+    def booth_number(self, key: str) -> str:
+        """The booth number with this key, as the fair writes it ("k7" -> "K-007")."""
+        numbers = self._booths().get(key)
+        return self.words.fields["booth"].stored[numbers[0]] if numbers else key
+
     def field_has(self, field: str, words: Sequence[str], open_end: bool) -> bool:
         values = self.words.fields.get(field)
         if values is not None:
@@ -323,7 +328,10 @@ class SearchIndex(Generic[R]):
             counts[name] = {value: n for value, records in sets.items() if (n := (base & records).bit_count())}
         ids = self._order(final, matches, understood, close, sort)
         corrections = _corrections(matches, final) if close else ()
-        return ResultSet(ids, counts, understood, close and bool(final), corrections)
+        keys = [s.value for s in understood.slots if s.kind == "booth"] + [t.key for t in understood.terms
+                                                                             if t.field == "booth" and t.key]  # fmt: skip
+        numbers = {key: self.booth_number(key) for key in keys}
+        return ResultSet(ids, counts, understood, close and bool(final), corrections, numbers)
 
     def _order(self, final: int, matches: list[SlotMatch], understood: Understanding, close: bool,
                sort: SortSpec | None) -> Sequence[int]:  # fmt: skip

@@ -125,7 +125,9 @@ class Matcher:
             match.alternatives.append(Alternative((0, self._lookups[slot.kind](slot.value), 0, 0)))
             text = self._all_words(slot.words)
             if text:
-                match.alternatives.append(Alternative((0, text, 0, 0)))
+                # "b1" in a name is no match for booth B-001, only something close to it.
+                cost = SPLIT_OR_JOIN_COST if slot.kind in ("booth", "code") else 0
+                match.alternatives.append(Alternative((0, text, 0, 0), cost=cost))
         return match
 
     def _all_words(self, words: Sequence[Word]) -> int:

@@ -99,6 +99,7 @@ class ResultSet:
     understood: Understanding = field(default_factory=Understanding)
     close: bool = False
     corrections: tuple[tuple[str, str], ...] = ()
+    booth_numbers: Mapping[str, str] = field(default_factory=dict)  # booth key -> the booth as numbered
 
     @property
     def total(self) -> int:
