@@ -54,6 +54,7 @@ def _condition(spec: str) -> Predicate:
         "province": lambda p, b: p.province,
         "booth": lambda p, b: p.booth_no,
         "type": lambda p, b: b.exhibitor_type,
+        "group": lambda p, b: p.group,
     }
     get = equal[key]
     return lambda p, b: fold(get(p, b)) == fold(value)
