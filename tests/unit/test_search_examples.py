@@ -20,7 +20,7 @@ EXPECTED = {
     "31030": "code~31030",
     "tinh dau trram": "name~tinh dầu tràm",
     "gao st 25": "name~gạo st25",
-    "htx keo dua": "name~kẹo dừa & type=cooperative",
+    "htx keo dua": "name~kẹo dừa & producer~htx",
     "fish sauce": "en~fish sauce",
     "gian:K-07": "booth=K-007",
     "sao:4+ mat ong": "name~mật ong & stars>=4",
