@@ -53,8 +53,10 @@ class Fts5:
                         "tokenize='unicode61 remove_diacritics 2')")  # fmt: skip
         self.db.executemany(
             f"INSERT INTO products(rowid, {columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(i, p.name, p.province, p.producer, p.booth_no, p.code, p.name_en, p.description)
-             for i, p in enumerate(catalog.products)],  # fmt: skip
+            [
+                (i, p.name, p.province, p.producer, p.booth_no, p.code, p.name_en, p.description)
+                for i, p in enumerate(catalog.products)
+            ],
         )
 
     def search(self, query: str) -> list[int]:
@@ -63,8 +65,8 @@ class Fts5:
             return []
         weights = ", ".join(str(w) for w in FTS_WEIGHTS)
         try:
-            rows = self.db.execute(f"SELECT rowid FROM products WHERE products MATCH ? "
-                                   f"ORDER BY bm25(products, {weights}) LIMIT {DEPTH}", (terms,)).fetchall()  # fmt: skip
+            sql = f"SELECT rowid FROM products WHERE products MATCH ? ORDER BY bm25(products, {weights}) LIMIT {DEPTH}"
+            rows = self.db.execute(sql, (terms,)).fetchall()
         except sqlite3.OperationalError:
             return []
         return [row[0] for row in rows]
@@ -95,8 +97,18 @@ def evaluate(path: Path | None = None) -> dict[str, Any]:
         "queries": count,
         "app": {"p_at_1": p_at_1(app), "mrr_at_5": mrr(app)},
         "fts5": {"p_at_1": p_at_1(fts_ranks), "mrr_at_5": mrr(fts_ranks)},
-        "misses": [{"query": s.query, "expected": s.expectation, "app_first": s.app_first, "fts_first": s.fts_first,
-                    "app_rank": s.app_rank, "fts_rank": s.fts_rank} for s in scored if s.app_rank != 1],  # fmt: skip
+        "misses": [
+            {
+                "query": s.query,
+                "expected": s.expectation,
+                "app_first": s.app_first,
+                "fts_first": s.fts_first,
+                "app_rank": s.app_rank,
+                "fts_rank": s.fts_rank,
+            }
+            for s in scored
+            if s.app_rank != 1
+        ],
         "fts_misses": sum(1 for s in scored if s.fts_rank != 1),
         "sqlite": sqlite3.sqlite_version,
     }

@@ -12,7 +12,15 @@ from itertools import groupby
 from operator import methodcaller
 
 __all__ = [
-    "VI_ALPHABET", "clean", "fold", "natural_key", "nfc", "spelled_words", "vi_sort_key", "vi_sort_order", "words",
+    "VI_ALPHABET",
+    "clean",
+    "fold",
+    "natural_key",
+    "nfc",
+    "spelled_words",
+    "vi_sort_key",
+    "vi_sort_order",
+    "words",
     "words_of_each",
 ]
 

@@ -32,7 +32,7 @@ def _examples(rows: tuple[tuple[str, str, str], ...], column: int) -> str:
 
 _SEARCH_HELP_VI = (
     "Gõ vài từ, có dấu hay không dấu. Mọi từ phải khớp nguyên từ; từ đang gõ dở khớp phần đầu của từ.\n"
-    "Gõ sai một chữ vẫn tìm ra (từ 4 chữ cái; hai chữ từ 8 chữ cái), nhưng xếp sau và báo \"gần đúng\".\n"
+    'Gõ sai một chữ vẫn tìm ra (từ 4 chữ cái; hai chữ từ 8 chữ cái), nhưng xếp sau và báo "gần đúng".\n'
     "Hiểu luôn: 5 sao, 4 sao+, 5*, 5 ★ (lọc theo sao); tên tỉnh (xếp sản phẩm của tỉnh đó trước);\n"
     "số gian viết kiểu nào cũng được (K7, k-7, K-07); mã có hay không có gạch; htx, hợp tác xã, cơ sở.\n"
     "Thứ tự: tỉnh đã gõ; gõ đúng trước gõ sai; các từ liền nhau; từ nằm ở tên, rồi tỉnh, chủ thể, gian, mã,\n"
@@ -43,7 +43,7 @@ _SEARCH_HELP_VI = (
 _SEARCH_HELP_EN = (
     "Type a few words, with or without Vietnamese accents. Every word must match a whole word; the word\n"
     "being typed matches the start of one. One typo is forgiven (words of 4+ letters; two from 8 letters),\n"
-    "ranked after exact matches and marked \"closest\". Understood too: 5 sao, 4 sao+, 5*, 5 ★ (a star\n"
+    'ranked after exact matches and marked "closest". Understood too: 5 sao, 4 sao+, 5*, 5 ★ (a star\n'
     "filter); a province name (its products first); booth numbers however written (K7, k-7, K-07); codes\n"
     "with or without dashes; htx, hợp tác xã, cơ sở. Order: the province typed; exact before typos; words\n"
     "next to each other; words in the name, then province, producer, booth, code, then the English name,\n"

@@ -81,7 +81,8 @@ def positions(mask: int) -> list[int]:
 
 
 def pack(collected: list[int], size: int, dense_from: int) -> Postings:
-    """The final form of a word's positions (which may repeat): bits when it is in at least `dense_from` records, else an
+    """The final form of a word's positions (which may repeat): bits when it is in at least `dense_from`
+    records, else an
     array (4 bytes a position instead of a set as long as the whole catalogue)."""
     if len(collected) >= dense_from:
         return from_positions(collected, size)

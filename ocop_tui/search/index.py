@@ -328,8 +328,8 @@ class SearchIndex(Generic[R]):
             counts[name] = {value: n for value, records in sets.items() if (n := (base & records).bit_count())}
         ids = self._order(final, matches, understood, close, sort)
         corrections = _corrections(matches, final) if close else ()
-        keys = [s.value for s in understood.slots if s.kind == "booth"] + [t.key for t in understood.terms
-                                                                             if t.field == "booth" and t.key]  # fmt: skip
+        keys = [s.value for s in understood.slots if s.kind == "booth"]
+        keys += [t.key for t in understood.terms if t.field == "booth" and t.key]
         numbers = {key: self.booth_number(key) for key in keys}
         return ResultSet(ids, counts, understood, close and bool(final), corrections, numbers)
 

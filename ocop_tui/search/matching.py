@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import compress, pairwise, repeat
 from operator import contains
 
 from ocop_tui.search.bitset import from_positions, positions
@@ -207,7 +207,7 @@ class Matcher:
 
     def _joined(self, matches: list[SlotMatch]) -> None:
         """`st 25` = `st25`: two typed words that are one word of the records meet both their slots."""
-        for left, right in zip(matches, matches[1:]):
+        for left, right in pairwise(matches):
             if left.slot.kind != "word" or right.slot.kind != "word":
                 continue
             first, second = left.slot.words[0], right.slot.words[0]

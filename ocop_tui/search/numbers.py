@@ -16,7 +16,7 @@ _CODE_SEPARATORS = re.compile(r"[\s._/-]+")
 
 
 def booth_key(text: str) -> str | None:
-    """"k7" for any spelling of booth K-007; None for text that is not letters and a number."""
+    """ "k7" for any spelling of booth K-007; None for text that is not letters and a number."""
     match = _BOOTH.fullmatch(fold(text).strip())
     if match is None:
         return None
@@ -27,4 +27,3 @@ def booth_key(text: str) -> str | None:
 def compact_code(text: str) -> str:
     """A product code without case, accents, dashes or spaces."""
     return _CODE_SEPARATORS.sub("", fold(text).strip())
-

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import bisect
 from collections import deque
-from itertools import chain, repeat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
+from itertools import chain, repeat
 
 from ocop_tui.search.bitset import Postings, pack, union
 from ocop_tui.text import words_of_each

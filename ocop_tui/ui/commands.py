@@ -43,7 +43,7 @@ class FairCommands(Provider):
         catalog = self.app.catalog  # type: ignore[attr-defined]
         numbered = catalog.booth_index_of(query.strip())
         entries = self._entries()
-        for key, label, callback, help_text in entries:
+        for _key, label, callback, help_text in entries:
             if numbered is not None and getattr(callback, "args", None) == (numbered,):
                 yield Hit(1.0, label, callback, text=label.plain, help=help_text or None)  # type: ignore[arg-type]
                 hits += 1

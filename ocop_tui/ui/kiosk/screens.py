@@ -1,8 +1,9 @@
 """The browsing screens as the kiosk uses them: the same screens, noting searches that found nothing.
 
 A miss is recorded once the visitor has settled on it, not at every keystroke: the latest text search
-with no results, or only close matches (and no filters), is kept as pending; editing it into one that finds something drops it
-(a typo fixed), while clearing the box, leaving the screen or the idle reset records it.
+with no results, or only close matches (and no filters), is kept as pending; editing it into one that
+finds something drops it (a typo fixed), while clearing the box, leaving the screen or the idle reset
+records it.
 """
 
 from __future__ import annotations
