@@ -108,7 +108,7 @@ def code_hash() -> str:
     if _code_hash is None:
         from ocop_tui import model, text
         from ocop_tui.plan import layout, reading, routes, shapes
-        from ocop_tui.search import catalog, facets, index, query, text_index
+        from ocop_tui.search import catalog, facets, index, query, word_index
         from ocop_tui.store import contract
         from ocop_tui.store import reading as store_reading
 
@@ -125,7 +125,7 @@ def code_hash() -> str:
                 facets,
                 index,
                 query,
-                text_index,
+                word_index,
                 contract,
                 store_reading,
             ):
