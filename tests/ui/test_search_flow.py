@@ -59,3 +59,33 @@ async def test_close_matches_come_under_a_line_that_says_so() -> None:
         await pilot.press(*["backspace"] * 5)
         await type_text(pilot, "tram")
         assert not note.display  # an exact match again: no line
+
+
+async def test_booth_numbers_however_written_in_the_map_finder_and_the_palette(app) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Input
+
+    from ocop_tui.ui.screens.booths import BoothsScreen
+
+    from .test_map import open_map
+
+    async with app.run_test(size=(140, 40)) as pilot:
+        await type_text(pilot, "K7")  # the products screen: what booth K-07 sells
+        assert {app.catalog.products[i].booth_no for i in app.screen.result.ids} == {"K-07"}
+        screen = await open_map(pilot)
+        await pilot.press("ctrl+f")
+        for spelling in ("k7", "K 07", "k-7"):
+            app.focused.value = ""
+            await type_text(pilot, spelling)
+            assert screen.floor_map.selected == "K-07", spelling
+            screen.action_clear_map()
+            await pilot.press("ctrl+f")
+        assert isinstance(app.focused, Input)
+        app.focused.value = ""
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "k7")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BoothsScreen)
+        assert app.catalog.booths[app.screen.table.highlighted].booth_no == "K-07"
