@@ -27,9 +27,11 @@ async def test_a_new_query_puts_the_highlight_and_the_details_on_row_one() -> No
             await pilot.press("down")
         await pilot.pause()
         assert screen.table.cursor_row == 45 and screen.table.scroll_y > 0
+        browsed = screen.table.highlighted
         await type_text(pilot, " phu quoc")  # typing goes back to the search box
         await pilot.pause()
         first = screen.result.ids[0]
+        assert browsed in screen.result.ids and browsed != first  # still a result, but not the answer
         assert screen.table.cursor_row == 0
         assert screen.table.scroll_y == 0
         assert screen.table.highlighted == first
