@@ -185,7 +185,7 @@ class Catalog:
             Field("producer", Rank.DETAILS, column("producer"), phrases=True, values=True),
             Field("province", Rank.DETAILS, column("province"), values=True),
             Field("booth", Rank.DETAILS, of_booth("booth_no"), values=True),
-            Field("code", Rank.DETAILS, column("code"), values=True),
+            Field("code", Rank.DETAILS, column("code")),
             Field("group", Rank.DETAILS, column("group"), values=True, text=_group_text),
             Field("exhibitor_type", None, of_booth("exhibitor_type"), values=True, text=_type_text),
             Field("zone", None, of_booth("zone"), values=True),
@@ -235,6 +235,7 @@ class Catalog:
             missing={"price": [price is None for price in prices]},
             named=NAMED_TYPES,
             names=lambda: list(map(attrgetter("name"), products)),
+            codes=lambda: list(map(attrgetter("code"), products)),
         )
 
     def _booth_fields(self) -> list[Field]:

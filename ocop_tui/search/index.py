@@ -59,6 +59,7 @@ class SearchIndex(Generic[R]):
         missing: dict[str, list[bool]] | None = None,
         named: Sequence[tuple[tuple[str, ...], str, str]] = (),
         names: Callable[[], Sequence[str]] | None = None,
+        codes: Callable[[], Sequence[str]] | None = None,
     ) -> None:
         self.records = records
         self._fields = fields
@@ -76,6 +77,7 @@ class SearchIndex(Generic[R]):
         self._position_of: list[int] | None = None
         self._named_types = list(named)
         self._names = names
+        self._code_column = codes
         self._spelled_names: list[str] | None = None
         self._booth_keys: dict[str, list[int]] | None = None
         self._codes: tuple[list[str], list[int]] | None = None
@@ -134,7 +136,7 @@ class SearchIndex(Generic[R]):
 
     def warm(self) -> None:
         """Build the word index and the facet sets now (before the first keystroke needs them)."""
-        _ = self.words, self.facet_sets, self.position_of, self.matcher.typos
+        _ = self.words, self.facet_sets, self.position_of
 
     @property
     def facet_sets(self) -> dict[str, dict[str, int]]:
@@ -216,15 +218,14 @@ class SearchIndex(Generic[R]):
 
     def _code_records(self, prefix: str) -> int:
         if self._codes is None:
-            values = self.words.fields.get("code")
-            pairs = sorted((compact_code(stored), number) for number, stored in
-                           enumerate(values.stored if values else ()))  # fmt: skip
-            self._codes = ([code for code, _ in pairs], [number for _, number in pairs])
-        codes, numbers = self._codes
+            column = self._code_column() if self._code_column is not None else []
+            position_of = self.position_of
+            pairs = sorted(zip(map(compact_code, column), position_of[: len(column)]))
+            self._codes = ([code for code, _ in pairs], [position for _, position in pairs])
+        codes, found = self._codes
         start = bisect_left(codes, prefix)
         end = bisect_left(codes, prefix + "\x7f", start)
-        values = self.words.fields["code"]
-        return values.union(numbers[start:end], self._size)
+        return from_positions(found[start:end], self._size)
 
     def _term_records(self, term: FieldTerm) -> int:
         if term.field == "booth":

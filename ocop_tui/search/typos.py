@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from typing import Any
 
 ONE_TYPO_FROM = 4
 TWO_TYPOS_FROM = 8
@@ -29,6 +27,13 @@ class TypoFinder:
     """Near words in one vocabulary (sorted, folded)."""
 
     def __init__(self, vocabulary: Sequence[str]) -> None:
+        # Imported here, not with the module: a tenth of a second and some megabytes that start-up and
+        # most sessions never need (typos are looked for only when nothing matches as typed).
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        self._extract: Any = process.extract
+        self._distance: Any = OSA.distance
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in vocabulary:
             if word.isalpha():
@@ -45,7 +50,7 @@ class TypoFinder:
             choices = self._by_length.get(length)
             if choices:
                 found += [(match, int(distance)) for match, distance, _ in
-                          process.extract(word, choices, scorer=OSA.distance, score_cutoff=most, limit=None)
+                          self._extract(word, choices, scorer=self._distance, score_cutoff=most, limit=None)
                           if distance]  # fmt: skip
         return found
 
@@ -59,7 +64,7 @@ class TypoFinder:
             starts = self._starts(length)
             if not starts:
                 continue
-            for start, distance, _ in process.extract(word, list(starts), scorer=OSA.distance, score_cutoff=most,
+            for start, distance, _ in self._extract(word, list(starts), scorer=self._distance, score_cutoff=most,
                                                       limit=None):  # fmt: skip
                 if distance:
                     for full in starts[start]:

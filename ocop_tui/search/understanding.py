@@ -126,6 +126,9 @@ def understand(chunks: Sequence[Chunk], knowledge: Knowledge) -> Understanding:
     while i < count:
         chunk = chunks[i]
         folded = fold(chunk.text).strip()
+        if chunk.field and not chunk.text and free_chunk(i + 1) is None:
+            i += 1  # a prefix still waiting for its value ("sao:" typed so far): nothing to filter yet
+            continue
         if chunk.field == "stars":
             text = folded
             following = free_chunk(i + 1)
@@ -164,7 +167,8 @@ def understand(chunks: Sequence[Chunk], knowledge: Knowledge) -> Understanding:
                         break
                     phrase, open_end = longer, nxt.open
                     i += 1
-            terms.append(FieldTerm(chunk.field, tuple(phrase), open_end and not chunk.quoted))
+            if phrase:
+                terms.append(FieldTerm(chunk.field, tuple(phrase), open_end and not chunk.quoted))
             continue
         if chunk.quoted:
             phrase_words = tuple(_words_of(chunk, False))

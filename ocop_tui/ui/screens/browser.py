@@ -302,7 +302,7 @@ class BrowserScreen(FairScreen):
     def toggle_filter(self, event: FacetPanel.Toggled) -> None:
         values = self.filters.setdefault(event.facet, set())
         values.symmetric_difference_update({event.value})
-        self.run_search(top=True)
+        self.run_search()
 
     # Events -------------------------------------------------------------------------------------
 
