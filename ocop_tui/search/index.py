@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import compress
@@ -67,6 +67,7 @@ class SearchIndex(Generic[R]):
         self._matcher: Matcher | None = None
         self._facet_columns = facets
         self._facet_sets: dict[str, dict[str, int]] | None = None
+        self._facet_totals: dict[str, dict[str, int]] | None = None
         self._sorts = sorts
         self._ranks: dict[str, list[int]] = {}
         self._prefixes = prefixes
@@ -265,7 +266,10 @@ class SearchIndex(Generic[R]):
     def understand(self, text: str) -> Understanding:
         cached = self._understood.get(text)
         if cached is None:
-            cached = understand(split_query(text, self._prefixes), self)
+            chunks = split_query(text, self._prefixes)
+            if not chunks:
+                return Understanding()  # nothing typed: no need for the word index (the first frame)
+            cached = understand(chunks, self)
             self._understood[text] = cached
             if len(self._understood) > 64:
                 self._understood.popitem(last=False)
@@ -310,6 +314,8 @@ class SearchIndex(Generic[R]):
 
     def search(self, text: str = "", filters: Filters | None = None, sort: SortSpec | None = None) -> ResultSet:
         understood = self.understand(text)
+        if understood.empty and not any((filters or {}).values()) and sort is None:
+            return self._everything()
         if understood.empty:
             matched, matches, close = full(self._size), [], False
         else:
@@ -333,6 +339,13 @@ class SearchIndex(Generic[R]):
         keys += [t.key for t in understood.terms if t.field == "booth" and t.key]
         numbers = {key: self.booth_number(key) for key in keys}
         return ResultSet(ids, counts, understood, close and bool(final), corrections, numbers)
+
+    def _everything(self) -> ResultSet:
+        """No search, no filter: every record in the default order, counted straight from the columns (the
+        first frame needs no sets of records)."""
+        if self._facet_totals is None:
+            self._facet_totals = {name: dict(Counter(column)) for name, column in self._facet_columns.items()}
+        return ResultSet(tuple(self._all), {name: dict(counts) for name, counts in self._facet_totals.items()})
 
     def _order(self, final: int, matches: list[SlotMatch], understood: Understanding, close: bool,
                sort: SortSpec | None) -> Sequence[int]:  # fmt: skip

@@ -243,6 +243,8 @@ def _free_words(free: list[tuple[Chunk, list[Word]]], knowledge: Knowledge) -> l
     """One slot per free word, but the words of a province or an exhibitor type together (complete words;
     the longest name first)."""
     sequence = [word for _, chunk_words in free for word in chunk_words]
+    if not sequence:
+        return []
     named = sorted(knowledge.named(), key=lambda item: -len(item[0]))
     slots: list[Slot] = []
     i = 0
