@@ -37,6 +37,9 @@ class Rank(IntEnum):
 RANKS = tuple(Rank)
 
 
+CHUNK = 8192  # values tokenised at once
+
+
 @dataclass(frozen=True)
 class Field:
     """One searchable field: its text for every record (by record index) and how it is searched.
@@ -127,27 +130,33 @@ def build_word_index(fields: Sequence[Field], order: Sequence[int]) -> WordIndex
     values: dict[str, FieldValues] = {}
     for spec in fields:
         distinct, groups = _values_in_order(spec.column, order)
-        tokens = words_of_each(distinct if spec.text is None else list(map(spec.text, distinct)))
-        joined = [" " + " ".join(words) + " " for words in tokens]
+        keep_text = spec.values or (spec.phrases and spec.rank is not None)
+        joined: list[str] = []
+        table = collecting[spec.rank] if spec.rank is not None else None
+        # A chunk of values at a time: the words of 100,000 names at once would be a million strings.
+        for start in range(0, len(distinct), CHUNK):
+            part = distinct[start : start + CHUNK]
+            tokens = words_of_each(part if spec.text is None else list(map(spec.text, part)))
+            if keep_text:
+                joined += [" " + " ".join(words) + " " for words in tokens]
+            if table is None:
+                continue
+            flat = list(chain.from_iterable(tokens))
+            vocabulary = list(dict.fromkeys(flat))
+            numbers = chain.from_iterable(map(repeat, range(start, start + len(tokens)), map(len, tokens)))
+            for word, found in zip(vocabulary, _file(flat, numbers, vocabulary)):
+                positions = _spread(found, groups)
+                kept = table.get(word)
+                if kept is None:
+                    table[word] = positions
+                else:
+                    kept.extend(positions)
         if spec.values:
             records = [[i] for i in range(len(distinct))] if groups is None else groups
             values[spec.name] = FieldValues(distinct, joined, [pack(r, size, dense_from) for r in records])
         if spec.phrases and spec.rank is not None:
             phrases[spec.name] = joined if groups is None else _per_position(joined, groups, size)
             phrase_ranks[spec.name] = spec.rank
-        if spec.rank is None:
-            continue
-        flat = list(chain.from_iterable(tokens))
-        vocabulary = list(dict.fromkeys(flat))
-        numbers = chain.from_iterable(map(repeat, range(len(tokens)), map(len, tokens)))
-        table = collecting[spec.rank]
-        for word, found in zip(vocabulary, _file(flat, numbers, vocabulary)):
-            positions = _spread(found, groups)
-            kept = table.get(word)
-            if kept is None:
-                table[word] = positions
-            else:
-                kept.extend(positions)
     by_rank = [{word: pack(p, size, dense_from) for word, p in table.items()} for table in collecting]
     return WordIndex(
         size=size,
