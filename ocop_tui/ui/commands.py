@@ -39,7 +39,17 @@ class FairCommands(Provider):
             return
         words = folded.split()
         hits = 0
-        for key, label, callback, help_text in self._entries():
+        # A booth number however it is written (K7, k-7, K 007): that booth first.
+        catalog = self.app.catalog  # type: ignore[attr-defined]
+        numbered = catalog.booth_index_of(query.strip())
+        entries = self._entries()
+        for _key, label, callback, help_text in entries:
+            if numbered is not None and getattr(callback, "args", None) == (numbered,):
+                yield Hit(1.0, label, callback, text=label.plain, help=help_text or None)  # type: ignore[arg-type]
+                hits += 1
+        for key, label, callback, help_text in entries:
+            if numbered is not None and getattr(callback, "args", None) == (numbered,):
+                continue
             if all(word in key for word in words):
                 yield Hit(
                     1.0 if key.startswith(words[0]) else 0.5, label, callback, text=label.plain, help=help_text or None
@@ -47,7 +57,6 @@ class FairCommands(Provider):
                 hits += 1
                 if hits >= MAX_HITS:
                     break
-        catalog = self.app.catalog  # type: ignore[attr-defined]
         tr = self.app.tr  # type: ignore[attr-defined]
         if hits < MAX_HITS:
             # Product codes: look them up in the catalogue rather than listing 100,000 entries.

@@ -19,6 +19,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from ocop_tui.memory import release_free_memory
 from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label, province_label, stars_text
+from ocop_tui.search.describe import describe
 from ocop_tui.search.index import Filters, ResultSet, SortSpec
 from ocop_tui.text import vi_sort_key
 from ocop_tui.ui.language import follow_language
@@ -109,6 +110,7 @@ class BrowserScreen(FairScreen):
         with Horizontal(id="body"):
             yield FacetPanel(id="facets")
             with Vertical(id="results"):
+                yield Static(id="close-note")
                 yield RecordTable(self.columns(), self.render_cell, id="table")
                 with Vertical(id="empty"):
                     yield Static(id="empty-text")
@@ -134,6 +136,7 @@ class BrowserScreen(FairScreen):
 
     def on_mount(self) -> None:
         self.query_one("#empty").display = False
+        self.query_one("#close-note").display = False
         follow_language(self, self.relabel)
         self.search_input.focus()
         self.call_after_refresh(self._mount_footer)
@@ -171,33 +174,39 @@ class BrowserScreen(FairScreen):
         """How many records a search for `text` goes through (a subclass may know better)."""
         return self.record_count
 
-    def run_search(self, *, select: int | None = None) -> None:
+    def run_search(self, *, select: int | None = None, top: bool = False) -> None:
+        """Search again; `top`: a new question, so the highlight goes to the first row (the best answer)."""
         self._generation += 1
-        # Refining an earlier result (typing on) is searched at once; only a search through many records
-        # goes to a thread. Every thread hop costs a frame, and the interpreter is shared anyway.
+        # A search is a few set operations once the word index is built; only a search that has to wait
+        # for it goes to a thread. Every thread hop costs a frame, and the interpreter is shared anyway.
         if self.workload(self.query_text) > THREADED_SEARCH_THRESHOLD and select is None:
-            self._search_in_thread(self._generation, self.query_text, self._filters_snapshot(), self.sort)
+            self._search_in_thread(self._generation, self.query_text, self._filters_snapshot(), self.sort, top)
         else:
-            self.show_result(self.search(self.query_text, self._filters_snapshot(), self.sort), select=select)
+            result = self.search(self.query_text, self._filters_snapshot(), self.sort)
+            self.show_result(result, select=select, top=top)
 
     def _filters_snapshot(self) -> dict[str, frozenset[str]]:
         return {name: frozenset(values) for name, values in self.filters.items() if values}
 
     @work(thread=True, exclusive=True, group="search")
-    def _search_in_thread(self, generation: int, text: str, filters: Filters, sort: SortSpec | None) -> None:
+    def _search_in_thread(self, generation: int, text: str, filters: Filters, sort: SortSpec | None,
+                          top: bool) -> None:  # fmt: skip
         result = self.search(text, filters, sort)
-        self.app.call_from_thread(self._show_if_current, generation, result)
+        self.app.call_from_thread(self._show_if_current, generation, result, top)
 
-    def _show_if_current(self, generation: int, result: ResultSet) -> None:
+    def _show_if_current(self, generation: int, result: ResultSet, top: bool) -> None:
         if generation == self._generation:  # a newer keystroke has already asked again
-            self.show_result(result)
+            self.show_result(result, top=top)
 
-    def show_result(self, result: ResultSet, *, select: int | None = None) -> None:
+    def show_result(self, result: ResultSet, *, select: int | None = None, top: bool = False) -> None:
         self.result = result
         empty = result.total == 0
         self.table.display = not empty
         self.query_one("#empty").display = empty
+        self._show_close_note(result)
         self.table.set_sort(self.sort)
+        if top and result.ids:
+            select = result.ids[0]  # a new question: the first row is the answer, scrolled into view
         self.table.set_rows(result.ids, select=select)
         if empty:
             self._describe_empty()
@@ -208,9 +217,20 @@ class BrowserScreen(FairScreen):
         self._update_status(result)
         _send_refreshes_now(self)
 
+    def _show_close_note(self, result: ResultSet) -> None:
+        """Above close matches (nothing matched exactly): say so, so no one takes them for the answer."""
+        note = self.query_one("#close-note", Static)
+        if result.close:
+            note.update(Text(self.app.tr("search.close"), style="bold"))  # type: ignore[attr-defined]
+        if note.display != result.close:
+            note.display = result.close
+
     def _update_status(self, result: ResultSet) -> None:
         tr = self.app.tr  # type: ignore[attr-defined]
         parts = [tr(f"status.{self.MODE}", shown=tr.number(result.total), total=tr.number(self.record_count))]
+        understood = describe(result, tr.lang) if self.query_text.strip() else ""
+        if understood:
+            parts.append(understood)  # how the query was understood: "5 sao · Cà Mau · tom kho"
         if self.sort:
             column = next((c.label for c in self.columns() if c.key == self.sort[0]), self.sort[0])
             parts.append(tr("status.sorted", column=f"{column} {'▼' if self.sort[1] else '▲'}"))
@@ -302,7 +322,7 @@ class BrowserScreen(FairScreen):
     @on(Input.Changed, "#search")
     def refine_results(self, event: Input.Changed) -> None:
         self.query_text = event.value
-        self.run_search()
+        self.run_search(top=True)
 
     @on(Input.Submitted, "#search")
     def focus_results(self) -> None:
