@@ -93,7 +93,7 @@ async def test_language_switch_relabels_everything(app):
             "Dừa sáp sợi VICOSAP · VICOSAP shredded wax coconut"
         )
         assert "Go to booth B-01" in str(screen.detail.query_one("#go-booth").label)
-        footer_descriptions = {b.description for _, b in screen._bindings}
+        footer_descriptions = {active.binding.description for active in screen.active_bindings.values()}
         assert "Clear" in footer_descriptions
         await pilot.press("f3")
         await pilot.pause()

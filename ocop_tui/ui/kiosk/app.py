@@ -24,7 +24,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import events, work
+from textual import events, on, work
 from textual.app import ScreenStackError
 from textual.binding import Binding
 from textual.screen import Screen
@@ -39,11 +39,13 @@ from ocop_tui.search.cache import open_catalog
 from ocop_tui.search.catalog import Catalog
 from ocop_tui.store.errors import StoreError, StoreInvalid
 from ocop_tui.store.reading import FileStamp
-from ocop_tui.ui.app import HIGH_CONTRAST, OcopApp
+from ocop_tui.ui.app import OcopApp
+from ocop_tui.ui.fair_app import HIGH_CONTRAST
 from ocop_tui.ui.kiosk.dialogs import IdleCountdown, PinScreen
 from ocop_tui.ui.kiosk.home import HomeScreen
 from ocop_tui.ui.kiosk.screens import KIOSK_SCREENS, MissTracking
 from ocop_tui.ui.screens.browser import BrowserScreen
+from ocop_tui.ui.textual_compat import mode_stacks
 
 COUNTDOWN_SECONDS = 10
 FEATURE_SECONDS = 6.0
@@ -158,8 +160,10 @@ class KioskApp(OcopApp):
             self._close_countdown()
             await self.push_screen(PinScreen(self.guard))
 
-    def pin_attempted(self, outcome: str) -> None:
+    @on(PinScreen.Attempted)
+    def pin_attempted(self, attempt: PinScreen.Attempted) -> None:
         """The PIN dialog's result: the right PIN ends the kiosk (exit code 0); every try is logged, never the PIN."""
+        outcome = attempt.outcome
         if outcome == "ok":
             self.kiosk_log.info("staff exit with the PIN")
             self.exit(return_code=0)
@@ -302,8 +306,9 @@ class KioskApp(OcopApp):
             changed = self.pending_catalog is not None
             if self.pending_catalog is not None:
                 self.catalog, self.pending_catalog = self.pending_catalog, None
+            stacks = mode_stacks(self)
             for mode in [m for m in self.MODES if m != "home"]:
-                stack = self._screen_stacks.get(mode)  # Textual has no public view of another mode's stack
+                stack = stacks.get(mode)
                 if not stack:
                     continue  # never opened: it will be built fresh
                 base = stack[0]
@@ -331,7 +336,7 @@ class KioskApp(OcopApp):
 
     def _base_screens(self) -> list[Screen[Any]]:
         """The first screen of every mode opened so far."""
-        return [stack[0] for stack in self._screen_stacks.values() if stack]
+        return [stack[0] for stack in mode_stacks(self).values() if stack]
 
     # Live data ----------------------------------------------------------------------------------
 
@@ -391,5 +396,6 @@ class KioskApp(OcopApp):
 
     # Missed searches ----------------------------------------------------------------------------
 
-    def record_miss(self, query: str, where: str) -> None:
-        self.miss_log.record(query, where)
+    @on(MissTracking.Missed)
+    def record_miss(self, miss: MissTracking.Missed) -> None:
+        self.miss_log.record(miss.query, miss.where)
