@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from textual import on
 from textual.app import App, CSSPathType
@@ -27,6 +27,8 @@ from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.screens.browser import BrowserScreen
 from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.screens.products import ProductsScreen
+
+ScreenT = TypeVar("ScreenT", bound=FairScreen)
 
 
 def lazy_screen(module: str, name: str) -> Callable[[], Screen[None]]:
@@ -91,42 +93,38 @@ class OcopApp(FairApp):
 
     # Navigation: what the screens ask for -------------------------------------------------------
 
+    async def _go_to(self, mode: str, kind: type[ScreenT]) -> ScreenT | None:
+        """Switch to `mode` and return its screen, if it is a `kind` (a kiosk dialog may keep the switch off)."""
+        await self.action_show_mode(mode)
+        screen = self.screen
+        return screen if isinstance(screen, kind) and mode == screen.MODE else None
+
     @on(FairScreen.ShowMode)
     async def show_mode(self, request: FairScreen.ShowMode) -> None:
-        await self.action_show_mode(request.mode)
-        screen = self.screen
-        if request.focus_search and isinstance(screen, BrowserScreen):
+        screen = await self._go_to(request.mode, BrowserScreen)
+        if screen is not None and request.focus_search:
             screen.action_focus_search()
 
     @on(FairScreen.OpenBooth)
     async def open_booth(self, request: FairScreen.OpenBooth) -> None:
         index = self.catalog.booth_index_of(request.booth_no)
-        if index is not None:
-            await self._reveal("booths", index)
+        if index is not None and (screen := await self._go_to("booths", BrowserScreen)) is not None:
+            screen.reveal(index)
 
     @on(FairScreen.OpenProduct)
     async def open_product(self, request: FairScreen.OpenProduct) -> None:
-        await self._reveal("products", request.product)
-
-    async def _reveal(self, mode: str, record: int) -> None:
-        await self.action_show_mode(mode)
-        screen = self.screen
-        if isinstance(screen, BrowserScreen) and mode == screen.MODE:
-            screen.reveal(record)
+        if (screen := await self._go_to("products", BrowserScreen)) is not None:
+            screen.reveal(request.product)
 
     @on(FairScreen.ShowOnMap)
     async def show_on_map(self, request: FairScreen.ShowOnMap) -> None:
-        await self.action_show_mode("map")
         # Imported on first use, like the map's mode (start-up imports only the products screen).
         from ocop_tui.ui.screens.map_screen import MapScreen
 
-        screen = self.screen
-        if isinstance(screen, MapScreen):
+        if (screen := await self._go_to("map", MapScreen)) is not None:
             screen.show(request.booth_no, request.results)
 
     @on(FairScreen.ShowProducts)
     async def show_products(self, request: FairScreen.ShowProducts) -> None:
-        await self.action_show_mode("products")
-        screen = self.screen
-        if isinstance(screen, ProductsScreen):
+        if (screen := await self._go_to("products", BrowserScreen)) is not None:
             screen.show_only(request.facet, request.value)
