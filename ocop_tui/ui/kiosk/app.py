@@ -19,10 +19,10 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import events, on, work
 from textual.app import ScreenStackError
@@ -43,6 +43,7 @@ from ocop_tui.ui.app import OcopApp
 from ocop_tui.ui.fair_app import HIGH_CONTRAST
 from ocop_tui.ui.kiosk.dialogs import IdleCountdown, PinScreen
 from ocop_tui.ui.kiosk.home import HomeScreen
+from ocop_tui.ui.kiosk.lockdown import LockedDownApp
 from ocop_tui.ui.kiosk.screens import KIOSK_SCREENS, MissTracking
 from ocop_tui.ui.screens.browser import BrowserScreen
 from ocop_tui.ui.textual_compat import mode_stacks
@@ -62,12 +63,10 @@ def kiosk_modes() -> dict[str, Any]:
     return {"home": HomeScreen, **{mode: KIOSK_SCREENS.get(mode, screen) for mode, screen in OcopApp.MODES.items()}}
 
 
-class KioskApp(OcopApp):
+class KioskApp(LockedDownApp):
     """The browser for a public laptop: PIN to exit, idle reset to a home screen, live data."""
 
     CSS_PATH = Path(__file__).resolve().parent.parent / "app.tcss"  # one stylesheet; relative paths follow the module
-    ENABLE_COMMAND_PALETTE = False
-    COMMANDS: ClassVar[set[Any]] = set()  # no palette providers either
     MODES = kiosk_modes()
     DEFAULT_MODE = "home"
     BINDINGS = [
@@ -172,46 +171,6 @@ class KioskApp(OcopApp):
             self.kiosk_log.warning("wrong PIN %d times: locked for %d s", self.guard.failures, seconds)
         else:
             self.kiosk_log.warning("wrong PIN (%d of %d tries)", self.guard.failures, MAX_TRIES)
-
-    def action_help_quit(self) -> None:
-        pass  # ctrl+c: no "press ctrl+q to quit" hint for visitors
-
-    def action_command_palette(self) -> None:
-        pass
-
-    def action_change_theme(self) -> None:
-        pass
-
-    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
-        pass
-
-    def save_screenshot(self, filename: str | None = None, path: str | None = None,
-                        time_format: str | None = None) -> str:  # fmt: skip
-        return ""  # never a file from the kiosk
-
-    def deliver_screenshot(self, *args: Any, **kwargs: Any) -> str | None:
-        return None
-
-    def deliver_text(self, *args: Any, **kwargs: Any) -> str | None:
-        return None
-
-    def deliver_binary(self, *args: Any, **kwargs: Any) -> str | None:
-        return None
-
-    def open_url(self, url: str, *, new_tab: bool = True) -> None:
-        pass
-
-    def action_suspend_process(self) -> None:
-        pass
-
-    async def action_pop_screen(self) -> None:
-        pass  # dialogs close themselves; nothing may pop the PIN lockout
-
-    async def action_back(self) -> None:
-        pass
-
-    def get_system_commands(self, screen: Screen) -> Iterable[Any]:
-        return iter(())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _BLOCKED_UNDER_DIALOG and isinstance(self.screen, (PinScreen, IdleCountdown)):
