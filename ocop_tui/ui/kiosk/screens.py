@@ -8,6 +8,10 @@ records it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual.message import Message
+
 from ocop_tui.kiosk.misses import normalise_query
 from ocop_tui.search.index import ResultSet
 from ocop_tui.ui.screens.booths import BoothsScreen
@@ -19,6 +23,13 @@ class MissTracking(BrowserScreen):
     """Mixed into a browsing screen (first in the bases) to watch its results."""
 
     pending_miss: str | None = None
+
+    @dataclass
+    class Missed(Message):
+        """A search that found nothing, settled: the kiosk app logs it for the organisers."""
+
+        query: str
+        where: str  # the screen's mode: "products" or "booths"
 
     def show_result(self, result: ResultSet, *, select: int | None = None, top: bool = False) -> None:
         super().show_result(result, select=select, top=top)
@@ -32,7 +43,7 @@ class MissTracking(BrowserScreen):
 
     def settle_miss(self) -> None:
         if self.pending_miss:
-            self.app.record_miss(self.pending_miss, self.MODE)  # type: ignore[attr-defined]
+            self.post_message(self.Missed(self.pending_miss, self.MODE))
         self.pending_miss = None
 
     def on_screen_suspend(self) -> None:

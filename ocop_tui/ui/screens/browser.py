@@ -18,36 +18,21 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
 
 from ocop_tui.memory import release_free_memory
-from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label, province_label, stars_text
 from ocop_tui.search.describe import describe
+from ocop_tui.search.facets import describe_filters, facet_choices
 from ocop_tui.search.index import Filters, ResultSet, SortSpec
-from ocop_tui.text import vi_sort_key
 from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.fair_screen import FairScreen
+from ocop_tui.ui.textual_compat import send_refreshes_now
 from ocop_tui.ui.widgets.detail_pane import DetailPane
-from ocop_tui.ui.widgets.facet_panel import Facet, FacetPanel, FacetValue
+from ocop_tui.ui.widgets.facet_panel import FacetPanel
 from ocop_tui.ui.widgets.record_table import Column, RecordTable
 from ocop_tui.ui.widgets.search_input import SearchInput
 
 # A search through more records than this runs in a worker thread, so typing never waits for it.
 THREADED_SEARCH_THRESHOLD = 20_000
 WARM_AFTER_SECONDS = 0.5  # from mount to building the search index in the background
-
-
-def _send_refreshes_now(screen: FairScreen) -> None:
-    """Tell the screen now about every widget this search changed, so they are drawn in the next frame.
-
-    A widget reports its refresh to the screen from its own message queue, one hop later; by then the
-    screen has often drawn its next frame (the typed letter's echo) without them, and the results wait
-    a whole frame more. Widget._check_refresh is the report itself (Textual is pinned to 8.2).
-    """
-    for widget in screen.query("#body, #body *, #status"):
-        if widget._repaint_required or widget._layout_required:
-            widget._check_refresh()
-        for bar in (widget._vertical_scrollbar, widget._horizontal_scrollbar):
-            if bar is not None and (bar._repaint_required or bar._layout_required):
-                bar._check_refresh()
 
 
 class BrowserScreen(FairScreen):
@@ -161,7 +146,7 @@ class BrowserScreen(FairScreen):
 
     def relabel(self) -> None:
         """Everything that shows UI strings, after a language switch."""
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         self.search_input.placeholder = tr(f"search.{self.MODE}.placeholder")
         self.query_one("#empty-clear", Button).label = tr("empty.clear")
         self.table.set_columns(self.columns())
@@ -213,20 +198,21 @@ class BrowserScreen(FairScreen):
         # The detail pane follows now, in the same frame as the rows, instead of one frame later when the
         # table's Highlighted message arrives (the pane then sees the same record and does nothing).
         self.show_detail(self.table.highlighted)
-        self.facet_panel.set_facets(self._facets(result))
+        self.facet_panel.set_facets(facet_choices(self.FACETS, result.facet_counts, self.filters, self.app.tr.lang))
         self._update_status(result)
-        _send_refreshes_now(self)
+        # The widgets this search changed are drawn in the next frame, not one later (see textual_compat).
+        send_refreshes_now(self.query("#body, #body *, #status"))
 
     def _show_close_note(self, result: ResultSet) -> None:
         """Above close matches (nothing matched exactly): say so, so no one takes them for the answer."""
         note = self.query_one("#close-note", Static)
         if result.close:
-            note.update(Text(self.app.tr("search.close"), style="bold"))  # type: ignore[attr-defined]
+            note.update(Text(self.app.tr("search.close"), style="bold"))
         if note.display != result.close:
             note.display = result.close
 
     def _update_status(self, result: ResultSet) -> None:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         parts = [tr(f"status.{self.MODE}", shown=tr.number(result.total), total=tr.number(self.record_count))]
         understood = describe(result, tr.lang) if self.query_text.strip() else ""
         if understood:
@@ -241,17 +227,10 @@ class BrowserScreen(FairScreen):
         self.query_one("#status", Static).update(Text(" · ").join(Text(p) for p in parts), layout=False)
 
     def describe_filters(self) -> str:
-        tr = self.app.tr  # type: ignore[attr-defined]
-        described = []
-        for facet in self.FACETS:
-            values = self.filters.get(facet)
-            if values:
-                labels = sorted((self.facet_label(facet, v).plain for v in values), key=vi_sort_key)
-                described.append(f"{tr(f'facet.{facet}')}: {', '.join(labels)}")
-        return "; ".join(described)
+        return describe_filters(self.FACETS, self.filters, self.app.tr.lang)
 
     def _describe_empty(self) -> None:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         lines = [Text(tr(f"empty.{self.MODE}"), style="bold")]
         if self.query_text.strip():
             lines.append(Text(tr("empty.query", query=data_text(self.query_text).plain)))
@@ -262,41 +241,6 @@ class BrowserScreen(FairScreen):
         self.query_one("#empty-text", Static).update(Text("\n").join(lines))
 
     # Facets -------------------------------------------------------------------------------------
-
-    def facet_label(self, facet: str, value: str) -> Text:
-        lang = self.app.tr.lang  # type: ignore[attr-defined]
-        if facet == "province":
-            return data_text(province_label(value, lang))
-        if facet == "group":
-            return Text(group_label(value, lang))
-        if facet == "stars":
-            return Text(stars_text(int(value)), style="yellow")
-        if facet == "exhibitor_type":
-            return Text(exhibitor_type_label(value, lang))
-        return data_text(value)
-
-    def _facet_order(self, facet: str, values: set[str]) -> list[str]:
-        if facet == "group":
-            return [g for g in GROUPS if g in values] + sorted(values - GROUPS.keys())
-        if facet == "exhibitor_type":
-            return [k for k in EXHIBITOR_TYPES if k in values] + sorted(values - EXHIBITOR_TYPES.keys())
-        if facet == "stars":
-            return sorted(values, reverse=True)
-        return sorted(values, key=lambda v: vi_sort_key(self.facet_label(facet, v).plain))
-
-    def _facets(self, result: ResultSet) -> list[Facet]:
-        tr = self.app.tr  # type: ignore[attr-defined]
-        facets = []
-        for facet in self.FACETS:
-            counts = result.facet_counts.get(facet, {})
-            selected = self.filters.get(facet, set())
-            shown = {v for v, n in counts.items() if n} | selected
-            values = tuple(
-                FacetValue(v, self.facet_label(facet, v), counts.get(v, 0), v in selected)
-                for v in self._facet_order(facet, shown)
-            )
-            facets.append(Facet(facet, tr(f"facet.{facet}"), values))
-        return facets
 
     @on(FacetPanel.Toggled)
     def toggle_filter(self, event: FacetPanel.Toggled) -> None:
@@ -311,7 +255,8 @@ class BrowserScreen(FairScreen):
         focused = self.focused
         if not (event.is_printable and event.character) or isinstance(focused, Input):
             return
-        if focused is not None and event.key in focused._bindings.key_to_bindings:
+        active = self.active_bindings.get(event.key) if focused is not None else None
+        if active is not None and active.node is focused:
             return  # the widget's own key, such as space on the facets
         event.stop()
         search = self.search_input
@@ -384,6 +329,17 @@ class BrowserScreen(FairScreen):
                 self.search_input.value = ""
         self._generation += 1
         self.show_result(self.search(self.query_text, self._filters_snapshot(), self.sort), select=record)
+        self.table.focus()
+
+    def show_only(self, facet: str, value: str) -> None:
+        """Every record with `facet` = `value`, nothing else: no search text, no other filter, no sort."""
+        self.filters.clear()
+        self.filters[facet] = {value}
+        self.sort = None
+        self.query_text = ""
+        with self.search_input.prevent(Input.Changed):
+            self.search_input.value = ""
+        self.run_search()
         self.table.focus()
 
     def reset(self) -> None:
