@@ -1,0 +1,61 @@
+"""What the kiosk shows when an unexpected error ends it: one line, never Textual's traceback.
+
+Textual prints an unhandled exception as a traceback with the local variables of every frame, and the kiosk's
+frames hold the PIN a member of staff has just typed and the PIN hash. The kiosk logs where the error happened
+(file, line, function: no values, no message) and shows one line; its wrapper restarts it (docs/kiosk.md).
+This overrides two of Textual's private methods (App._handle_exception and App._fatal_error; no public hook
+replaces the traceback), each checked by tests/ui/test_kiosk_crash.py.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from ocop_tui.i18n import Translator
+from ocop_tui.kiosk.config import KioskSettings
+from ocop_tui.text import visible
+
+if TYPE_CHECKING:  # a mixin: the type checker sees the App it is mixed into
+    from textual.app import App
+
+    _Base = App[int]
+else:
+    _Base = object
+
+LOG_FILE = "kiosk.log"  # in the kiosk's log folder
+
+
+def describe_crash(error: BaseException) -> str:
+    """An exception's type and where it was raised, innermost frame first: no message and no values, which
+    could hold a typed PIN or the PIN hash."""
+    cause = getattr(error, "error", None)  # Textual's WorkerFailed wraps the worker's own exception
+    if isinstance(cause, BaseException):
+        error = cause
+    frames = traceback.extract_tb(error.__traceback__)
+    return type(error).__name__ + "".join(f" <- {Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames[::-1])
+
+
+class QuietCrash(_Base):
+    """Mixed into the kiosk app, before Textual's App."""
+
+    kiosk_log: logging.Logger
+    settings: KioskSettings
+    tr: Translator
+    _crash: Exception | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        self._crash = error  # for _fatal_error, which Textual calls from here without it
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        where = describe_crash(self._crash) if self._crash is not None else "unknown error"
+        self.kiosk_log.error("kiosk stopped by an unexpected error: %s", where)
+        self.bell()
+        log = visible(os.fsdecode(self.settings.log_dir / LOG_FILE))
+        self.panic(Text(self.tr("kiosk.crashed", error=where.split(" ", 1)[0], log=log)))
