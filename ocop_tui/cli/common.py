@@ -23,7 +23,7 @@ from ocop_tui.memory import long_lived, release_free_memory
 from ocop_tui.model import LANGS, Lang
 from ocop_tui.paths import demo_store_path
 from ocop_tui.search.catalog import open_catalog
-from ocop_tui.store.contract import Problem
+from ocop_tui.store.contract import Problem, show_value
 from ocop_tui.store.errors import StoreError, StoreInvalid
 from ocop_tui.text import clean, visible
 
@@ -81,9 +81,19 @@ def resolve_data(path: Path | None) -> Path:
 
 
 def fail(message: str, code: int, lang: Lang = DEFAULT_LANG) -> NoReturn:
-    """Print one message to stderr and exit; the message is shown literally."""
+    """Print one message to stderr and exit; the message is shown literally (paths in it: show_path)."""
     stderr().print(Text(f"{t('cli.error', lang)}: ", style="bold red") + Text(clean(message)))
     sys.exit(code)
+
+
+def fail_unexpected(error: BaseException, lang: Lang) -> NoReturn:
+    """An exception no command expected (a ValueError, MemoryError or OSError out of some input): one line and
+    exit 2, never a traceback. Only the exception's type and message are shown, never its frames' values."""
+    if isinstance(error, MemoryError):
+        fail(t("cli.out_of_memory", lang), EXIT_UNREADABLE, lang)
+    detail = clean(str(error))
+    detail = type(error).__name__ + (f": {detail[:300]}" if detail else "")
+    fail(t("cli.unexpected", lang, error=detail), EXIT_UNREADABLE, lang)
 
 
 def problems_table(problems: list[Problem], lang: Lang, *, title: str | None = None) -> Table:
@@ -97,11 +107,12 @@ def problems_table(problems: list[Problem], lang: Lang, *, title: str | None = N
         style = "red" if problem.is_error else "yellow"
         table.add_row(
             Text(t(f"cli.severity.{problem.severity}", lang), style=style),
-            Text(problem.table),
-            Text(problem.record),
-            Text(problem.field),
-            Text(problem.value),
-            Text(problem.message),
+            # Ids and field names come from the file too: cleaned and shortened like values.
+            Text(show_value(problem.table)),
+            Text(show_value(problem.record)),
+            Text(show_value(problem.field)),
+            Text(clean(problem.value)),
+            Text(clean(problem.message)),
         )
     return table
 
@@ -111,7 +122,9 @@ def report_store_error(error: StoreError, lang: Lang) -> NoReturn:
         errors = [p for p in error.problems if p.is_error]
         console = stderr()
         console.print(
-            problems_table(errors[:200], lang, title=t("cli.invalid", lang, path=error.path, count=len(errors)))
+            problems_table(
+                errors[:200], lang, title=t("cli.invalid", lang, path=show_path(error.path), count=len(errors))
+            )
         )
         fail(str(error), error.exit_code, lang)
     fail(str(error), error.exit_code, lang)
