@@ -94,7 +94,7 @@ def _check_ids(table: str, docs: Mapping[str, Any], problems: list[Problem]) -> 
                     "",
                     f'document id must be a whole number such as "1" (no letters, no leading 0, at most'
                     f" {MAX_ID_DIGITS} digits)",
-                    value=text,
+                    value=show_value(text),
                 )
             )
 
