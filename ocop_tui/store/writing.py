@@ -9,6 +9,8 @@ in place) and CachingMiddleware (which loses writes) are never used.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from ocop_tui.files import atomic_write, real_path
+from ocop_tui.files import atomic_write, file_kind, real_path
 from ocop_tui.store.backups import keep_backup, make_backup, prune_backups, settle_pending, still_current
 from ocop_tui.store.contract import CheckedTables, Problem, check_tables
 from ocop_tui.store.errors import StoreBusy, StoreInvalid, StoreUnreadable, StoreWriteFailed
@@ -71,6 +73,20 @@ def _remove_stale_temp_files(path: Path) -> None:
             pass  # never fail a write over housekeeping
 
 
+def _refuse_what_is_not_a_file(named: Path, path: Path) -> None:
+    """A store is only ever written over a regular file: never over a FIFO or a device (a link to /dev/zero
+    would have the write replace /dev/zero itself), even with --force or a restore."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing (a new store), or unreadable: reading it says so
+    if not stat.S_ISREG(mode):
+        kind = file_kind(mode)
+        if kind == "folder":
+            raise StoreUnreadable(named, "is a folder, not a store file")
+        raise StoreUnreadable(named, f"is a {kind}, not a regular file: a store is only written over a regular file")
+
+
 def write_store(
     path: Path,
     change: Callable[[TinyDB], None],
@@ -91,6 +107,7 @@ def write_store(
 
     named = Path(path)
     path = real_path(named)
+    _refuse_what_is_not_a_file(named, path)  # before the lock: no /dev/zero.lock either
     lock = lock_for(path, lock_timeout)
     try:
         lock.acquire()
@@ -99,6 +116,7 @@ def write_store(
     except OSError as exc:  # e.g. a read-only folder: the lock file cannot be created
         raise StoreWriteFailed(named, f"cannot take the write lock: {exc.strerror or exc}") from exc
     try:
+        _refuse_what_is_not_a_file(named, path)  # again, under the lock
         _remove_stale_temp_files(path)
         settle_pending(path)
         if path.exists() or not create:

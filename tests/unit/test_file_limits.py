@@ -145,3 +145,14 @@ def test_read_limited_names_what_it_refused(tmp_path: Path) -> None:
         read_limited(big, 10)
     assert caught.value.reason == "too_large"
     assert read_limited(big, 11) == b"x" * 11
+
+
+@pytest.mark.parametrize(("make", "said"), KINDS)
+def test_a_write_never_replaces_what_is_not_a_regular_file(tmp_path: Path, make, said: str) -> None:
+    """Even told to replace it (demo-data --force): a link to /dev/zero must not make the write replace
+    /dev/zero itself, nor put a lock or a backup beside it."""
+    target = make(tmp_path / "fair.json")
+    line = one_line_error(run_ocop("demo-data", "--out", target, "--products", "30", "--force"))
+    assert str(target) in line and said in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fair.json"]
+    assert not os.path.exists("/dev/zero.lock") and not Path("/dev/.ocop-backups").exists()
