@@ -121,3 +121,21 @@ async def test_a_check_that_hangs_is_given_up_and_the_kiosk_goes_on(tmp_path):
         assert app.return_code == 0
     finally:
         release.set()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+async def test_fifos_in_place_of_the_kiosk_s_own_logs_never_hold_the_screen(tmp_path):
+    """Opening a FIFO to write waits for a reader: the kiosk log and the missed-search log are only written
+    when they are regular files."""
+    path = make_store(tmp_path)
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    os.mkfifo(logs / "kiosk.log")
+    os.mkfifo(logs / "missed-searches.jsonl")
+    app = kiosk_on_file(path, tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f2")
+        await type_text(pilot, "khong co gi")
+        assert app.miss_log.record("khong co gi", "products") is False  # not written, and no wait
+        await leave_with_the_pin(pilot)
+    assert app.return_code == 0

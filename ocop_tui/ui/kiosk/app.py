@@ -138,10 +138,13 @@ class KioskApp(QuietCrash, OcopApp):
     def _open_log(self) -> None:
         self.kiosk_log.setLevel(logging.INFO)
         self.kiosk_log.propagate = False  # not onto the terminal the kiosk is drawing on
+        log_file = self.settings.log_dir / LOG_FILE
         try:
             self.settings.log_dir.mkdir(parents=True, exist_ok=True)
+            if log_file.exists() and not log_file.is_file():  # opening a FIFO to write would hold the screen
+                raise OSError(f"{log_file} is not a regular file")
             handler: logging.Handler = RotatingFileHandler(
-                self.settings.log_dir / LOG_FILE, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+                log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
             )
         except OSError:
             handler = logging.NullHandler()  # no log folder: the kiosk runs on regardless
