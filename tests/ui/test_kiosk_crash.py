@@ -68,8 +68,9 @@ def kiosk_process(tmp_path: Path, prelude: str, env: dict[str, str] | None = Non
         main(["--lang", "en", "--kiosk", "--data", {str(store)!r}, "--config", {str(config)!r}])
         """
     )
-    program = TerminalProgram([sys.executable, "-c", script], cols=100, rows=30, cwd=Path.cwd(),
-                              env={"XDG_STATE_HOME": str(tmp_path / "state"), **(env or {})})  # fmt: skip
+    # COLUMNS and LINES (set under pytest-xdist) would override the pty's size in Textual.
+    env = {"XDG_STATE_HOME": str(tmp_path / "state"), "COLUMNS": "100", "LINES": "30", **(env or {})}
+    program = TerminalProgram([sys.executable, "-c", script], cols=100, rows=30, cwd=Path.cwd(), env=env)
     return program, config.read_text()
 
 
