@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ocop_tui.text import visible
+
 
 @dataclass(frozen=True, slots=True)
 class FileStamp:
@@ -33,6 +35,12 @@ class FileStamp:
     @classmethod
     def from_stat(cls, st: os.stat_result) -> FileStamp:
         return cls(st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as a message or a log shows it: every control, escape, bidi and undecodable character as a
+    visible escape, so a file named `x\\e]0;...` cannot retitle the terminal (data values get `clean`)."""
+    return visible(os.fsdecode(path))
 
 
 def real_path(path: Path | str) -> Path:

@@ -18,6 +18,7 @@ import click
 from rich.console import Console
 from rich.text import Text
 
+from ocop_tui.files import shown_path
 from ocop_tui.i18n import DEFAULT_LANG, t
 from ocop_tui.memory import long_lived, release_free_memory
 from ocop_tui.model import LANGS, Lang
@@ -49,10 +50,7 @@ lang_option = click.option(
 )
 
 
-def show_path(path: Path | str) -> str:
-    """A path as a message shows it: every control, escape, bidi and undecodable character as a visible
-    escape, so a file named `x\\e]0;...` cannot retitle the terminal (data values get `clean` instead)."""
-    return visible(os.fsdecode(path))
+show_path = shown_path  # a file name in a message: control, escape, bidi and undecodable characters visible
 
 
 def shell_word(value: Path | str) -> str:

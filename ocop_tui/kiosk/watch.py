@@ -12,18 +12,16 @@ reads it: no lock, no backup, nothing written next to it.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ocop_tui.files import FileStamp
+from ocop_tui.files import FileStamp, shown_path
 from ocop_tui.search.catalog import Catalog, open_catalog
 from ocop_tui.store.contract import show_value
 from ocop_tui.store.errors import StoreInvalid
-from ocop_tui.text import visible
 
 LOGGED_PROBLEMS = 20  # of a broken store's errors, the first ones go to the kiosk log
 CHECK_TIMEOUT_SECONDS = 120.0  # a 100,000-product store loads in a few seconds: two minutes is a hang
@@ -73,7 +71,7 @@ class StoreWatch:
     @property
     def name(self) -> str:
         """The path as the log shows it (escapes visible)."""
-        return visible(os.fsdecode(self.path))
+        return shown_path(self.path)
 
     def stuck(self) -> int:
         """Checks given up whose threads are still running."""

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from ocop_tui.files import shown_path
 from ocop_tui.store.contract import Problem, show_value
-from ocop_tui.text import visible
 
 
 class StoreError(Exception):
@@ -16,7 +15,7 @@ class StoreError(Exception):
 
     def __init__(self, path: Path, message: str) -> None:
         # The path as a message may show it: a name holding escape codes cannot reach the terminal or a log.
-        super().__init__(f"{visible(os.fsdecode(path))}: {message}")
+        super().__init__(f"{shown_path(path)}: {message}")
         self.path = path
         self.message = message
 

@@ -10,16 +10,15 @@ replaces the traceback), each checked by tests/ui/test_kiosk_crash.py.
 from __future__ import annotations
 
 import logging
-import os
 import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from ocop_tui.files import shown_path
 from ocop_tui.i18n import Translator
 from ocop_tui.kiosk.config import KioskSettings
-from ocop_tui.text import visible
 
 if TYPE_CHECKING:  # a mixin: the type checker sees the App it is mixed into
     from textual.app import App
@@ -57,5 +56,5 @@ class QuietCrash(_Base):
         where = describe_crash(self._crash) if self._crash is not None else "unknown error"
         self.kiosk_log.error("kiosk stopped by an unexpected error: %s", where)
         self.bell()
-        log = visible(os.fsdecode(self.settings.log_dir / LOG_FILE))
+        log = shown_path(self.settings.log_dir / LOG_FILE)
         self.panic(Text(self.tr("kiosk.crashed", error=where.split(" ", 1)[0], log=log)))
