@@ -155,8 +155,12 @@ def read_regular(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
             raise FileRefused(path, "too_large", limit)
         chunks: list[bytes] = []
         left = limit + 1
+        # The whole file in one read (one copy of a large store in memory, not chunks and their join), then
+        # small reads only if it grew meanwhile.
+        want = info.st_size + 1
         while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
+            chunk = os.read(fd, min(left, want))
+            want = 1 << 20
             if not chunk:
                 break
             chunks.append(chunk)
