@@ -58,6 +58,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Chưa đặt mã PIN thoát kiosk ({path}). Kiosk không chạy khi chưa có mã PIN. Đặt mã bằng lệnh: {command}",
         "No kiosk exit PIN is set ({path}). The kiosk does not start without one. Set it with: {command}",
     ),
+    "kiosk.crashed": (
+        "Kiosk dừng vì một lỗi không lường trước ({error}); nơi xảy ra lỗi được ghi trong {log}.",
+        "The kiosk stopped because of an unexpected error ({error}); where it happened is in {log}.",
+    ),
     "kiosk.started": ("Kiosk bắt đầu: {path}", "Kiosk started: {path}"),
     "report.title": ("Tìm kiếm không có kết quả, nhiều nhất trước", "Searches that found nothing, most frequent first"),
     "report.col.rank": ("#", "#"),

@@ -12,6 +12,7 @@ What the app takes from here:
 - `update_scrollbars_now`: scrollbars take a new line count in the same frame as the lines.
 - `InputWithoutRelayout`: typing in a search box of fixed size never lays the screen out.
 - `mode_stacks`: the kiosk's idle reset looks at the screens of modes that are not on view.
+- `FatalErrorHook`: the kiosk shows one line for an unexpected error instead of Textual's traceback.
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ from textual.widgets import Input
 if TYPE_CHECKING:
     _WidgetMixin = Widget
     _ScrollViewMixin = ScrollView
+    _AppMixin = App[int]
 else:
-    _WidgetMixin = _ScrollViewMixin = object
+    _WidgetMixin = _ScrollViewMixin = _AppMixin = object
 
 
 def bindings_of(node: DOMNode) -> list[Binding]:
@@ -133,3 +135,25 @@ def mode_stacks(app: App[Any]) -> dict[str, list[Screen[Any]]]:
     screens of every mode. Relies on App._screen_stacks (mode name -> its stack, base screen first).
     """
     return {mode: list(stack) for mode, stack in app._screen_stacks.items()}
+
+
+class FatalErrorHook(_AppMixin):
+    """Mixed into an App before Textual's: an unhandled exception ends the app through `on_fatal_error(error)`
+    instead of Textual's own report (a traceback with every frame's local variables).
+
+    Missing public API: Textual has no hook for an unhandled exception. Relies on App._handle_exception(error)
+    being called with it, then App._fatal_error() (without it) to print the traceback and exit.
+    """
+
+    _fatal: Exception | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        self._fatal = error  # for _fatal_error, which Textual calls from there without it
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        self.on_fatal_error(self._fatal)
+
+    def on_fatal_error(self, error: Exception | None) -> None:
+        """Report `error` and end the app (App.panic); the subclass decides how."""
+        raise NotImplementedError
