@@ -1,7 +1,8 @@
 """The walking plan: from "you are here" through every shortlisted booth, in an order that keeps the walk short.
 
 Distances are the route finder's (routes.py): steps along the aisles between booth doors, counted by one
-breadth-first search per stop (the grid keeps them, so the legs' routes reuse them). The order is exact for
+breadth-first search per stop, on bitsets, that stops once it has reached the stops it still needs; each
+leg's route then searches no farther than that leg's length. The order is exact for
 up to EXACT_STOPS stops (Held-Karp over subsets: the shortest of all orders); for more, nearest neighbour
 from the start, improved by 2-opt (reversing a stretch of the walk) and or-opt (moving one to three
 consecutive stops elsewhere) until neither shortens it. The walk is open: it ends at the last booth.
@@ -81,51 +82,52 @@ class Walk:
 
 def plan_walk(grid: Grid, start: Start, booth_nos: Iterable[str]) -> Walk:
     """The walk from `start` through every booth of `booth_nos` (duplicates and unknown booths set aside)."""
-    stops: list[tuple[str, Door]] = []
+    placed: list[tuple[str, Door]] = []
     unplaced: list[str] = []
     unreachable: list[str] = []
     seen: set[str] = set()
     for booth_no in booth_nos:
         place = grid.plan.booth(booth_no)
+        name = booth_no if place is None else place.booth_no
+        if name in seen:
+            continue
+        seen.add(name)
+        door = None if place is None else grid.door_of(place.rect)
         if place is None:
-            if booth_no not in seen:
-                unplaced.append(booth_no)
-                seen.add(booth_no)
-            continue
-        if place.booth_no in seen:
-            continue
-        seen.add(place.booth_no)
-        door = grid.door_of(place.rect)
-        if door is None or grid.distance(door.front, start.cell) < 0:
-            unreachable.append(place.booth_no)
+            unplaced.append(booth_no)
+        elif door is None:
+            unreachable.append(name)
         else:
-            stops.append((place.booth_no, door))
-    matrix = distance_matrix(grid, start, [door for _, door in stops])
+            placed.append((name, door))
+    table = distance_matrix(grid, start, [door for _, door in placed])
+    kept = [j for j in range(len(placed)) if table[0][j + 1] >= 0]
+    unreachable += [placed[j][0] for j in range(len(placed)) if table[0][j + 1] < 0]
+    stops = [placed[j] for j in kept]
+    nodes = [0] + [j + 1 for j in kept]  # reachable from the start, so from one another: walking goes both ways
+    matrix = [[table[a][b] for b in nodes] for a in nodes]
     exact = len(stops) <= EXACT_STOPS
     order = shortest_order(matrix) if exact else improved_order(matrix)
     legs: list[WalkLeg] = []
-    here = start
+    here, node = start, 0
     for index in order:
         booth_no, door = stops[index]
-        route = find_route(grid, here, door)
-        assert route is not None  # reachable from the start, and so from every door reached from it
+        route = find_route(grid, here, door, within=matrix[node][index + 1])
+        assert route is not None  # the table says it is reachable
         legs.append(WalkLeg(booth_no, route, directions(grid, route), route_metres(grid, route)))
-        here = booth_start(grid, booth_no) or here
+        here, node = booth_start(grid, booth_no) or here, index + 1
     return Walk(start, tuple(legs), tuple(unplaced), tuple(unreachable), exact)
 
 
 def distance_matrix(grid: Grid, start: Start, doors: Sequence[Door]) -> list[list[int]]:
-    """Steps between the start (row and column 0) and every door's front cell (1...), from one breadth-first
-    search per door: walking is the same both ways, so the start needs none of its own."""
-    width = grid.width
+    """Steps between the start (row and column 0) and the open cells in front of the doors (1, 2, ...), -1
+    where no walk leads. One search from each door to the start and the doors before it: walking is the same
+    both ways, so that fills the whole table."""
     cells = [start.cell] + [door.front for door in doors]
     size = len(cells)
     matrix = [[0] * size for _ in range(size)]
     for j in range(1, size):
-        dist = grid.distances(cells[j])
-        for i in range(size):
-            x, y = cells[i]
-            matrix[i][j] = matrix[j][i] = dist[y * width + x]
+        for i, steps in enumerate(grid.distances_to(cells[j], cells[:j])):
+            matrix[i][j] = matrix[j][i] = steps
     return matrix
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from ocop_tui.paths import demo_store_path
 from ocop_tui.plan.layout import auto_layout, plan_from_records
-from ocop_tui.plan.routes import Grid, Start, booth_start, default_start, resolve_start
+from ocop_tui.plan.routes import Grid, Start, booth_start, default_start, find_route, resolve_start
 from ocop_tui.plan.shapes import Entrance, Plan, Rect, with_booths
 from ocop_tui.plan.walk import (
     EXACT_STOPS,
@@ -169,3 +169,38 @@ def test_starting_at_a_shortlisted_booth_and_an_empty_list() -> None:
     assert walk.order[0] == "B-03" and walk.legs[0].steps == 0 and walk.legs[0].directions.side == "here"
     empty = plan_walk(grid, start, [])
     assert empty.legs == () and empty.total_metres == 0 and empty.cells() == ()
+
+
+# The searches the walking plan leans on (routes.py) -------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_distances_to_a_few_targets_are_the_full_searchs(seed: int) -> None:
+    grid = small_grid() if seed % 2 else demo_grid()
+    rng = random.Random(seed)
+    cells = [(x, y) for y in range(grid.height) for x in range(grid.width)]
+    source = rng.choice([cell for cell in cells if grid.walkable(*cell)])
+    targets = rng.sample(cells, 25) + [source, (0, 0), source]  # walls, booths, the source itself, repeats
+    full = grid.distances(source)
+    assert grid.distances_to(source, targets) == [full[y * grid.width + x] for x, y in targets]
+    assert grid.distances_to((0, 0), targets) == [-1] * len(targets)  # from inside the fence: nowhere
+
+
+def test_distances_to_never_wrap_round_the_end_of_a_row() -> None:
+    # Gaps in the fence at the west end of row 3 and the east end of row 2 are neighbours in the bitset.
+    grid = Grid(Plan(10, 6, entrances=(Entrance("W", 0, 3), Entrance("E", 9, 2))))
+    assert grid.distances_to((0, 3), [(9, 2), (1, 3)]) == [grid.distance((0, 3), (9, 2)), 1] == [10, 1]
+    assert grid.distances_to((9, 2), [(0, 3)]) == [10]
+
+
+def test_distances_within_a_radius_and_routes_that_use_it() -> None:
+    grid = demo_grid()
+    start = start_of(grid)
+    full = grid.distances(start.cell)
+    near = grid.distances(start.cell, 12)
+    assert near == tuple(steps if steps <= 12 else -1 for steps in full)
+    for place in grid.plan.booths[::23]:
+        door = grid.booth_door(place.booth_no)
+        assert door is not None
+        steps = grid.distance(door.front, start.cell)
+        assert find_route(grid, start, door, within=steps) == find_route(grid, start, door)
