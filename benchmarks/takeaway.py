@@ -30,7 +30,7 @@ from ocop_tui.plan.walk import plan_walk
 from ocop_tui.search.catalog import Catalog, load_catalog
 from ocop_tui.shortlist.groups import group_by_booth
 from ocop_tui.shortlist.items import Item, Shortlist
-from ocop_tui.shortlist.payload import take_away_pages
+from ocop_tui.shortlist.payload import take_away_pages, take_away_text
 from ocop_tui.shortlist.qr import capacity, render
 from ocop_tui.shortlist.vcard import booth_vcard
 
@@ -91,6 +91,8 @@ def qr_benchmark(catalog: Catalog, runs: int) -> dict[str, Any]:
     for version in (5, 11, 15, 20):  # 80×24, 120×36, 160×48 terminals, and the largest readable code
         page = take_away_pages(groups, catalog.fair.name, "vi", max_version=version)[0]
         cases[f"page, version ≤{version} ({len(page.encode())} of {capacity(version)} bytes)"] = page
+    full = take_away_text(groups, catalog.fair.name, "vi").encode()[: capacity(20)].decode("utf-8", "ignore")
+    cases[f"the largest code, version 20 ({len(full.encode())} bytes)"] = full
     cases["contact card (vCard)"] = booth_vcard(catalog.booths[6], catalog.fair.name, "vi")
     results = {}
     for name, payload in cases.items():

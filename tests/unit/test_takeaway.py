@@ -3,9 +3,11 @@ sizes (qr.py). Reading the drawn codes back is in test_qr_decoding.py."""
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from functools import cache
+from pathlib import Path
 
 import pytest
 import segno
@@ -221,3 +223,13 @@ def test_vcard_values_are_escaped_and_long_lines_folded() -> None:
     card = booth_vcard(booth, "Hội chợ", "vi")
     assert all(len(line.encode()) <= 75 for line in card.split("\r\n"))
     assert "N:Lê;Hạnh;Thị Mỹ;;\r\n" in card
+
+
+def test_the_benchmark_reports_the_walk_and_the_qr_codes(tmp_path: Path) -> None:
+    from benchmarks.takeaway import main as takeaway  # runs it once, small: no timing is asserted
+
+    out = tmp_path / "takeaway.json"
+    results = takeaway(["--runs", "1", "--stops", "9", "--out", str(out)])
+    assert json.loads(out.read_text(encoding="utf-8")) == results
+    assert results["walk"]["stops"] == 9 and results["walk"]["runs"] == 1
+    assert {"median_ms", "p90_ms", "target_ms", "met", "version"} <= next(iter(results["qr"].values())).keys()
