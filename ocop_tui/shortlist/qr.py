@@ -9,6 +9,10 @@ The error correction is M (15% of the code may be lost), the level phones are be
 depends on the version (size) of the code, and how large a code stays readable depends on the terminal:
 `max_version` says which version still fits in the space given, at most MAX_VERSION (larger codes have
 modules too small to scan reliably from a laptop screen).
+
+Encoding takes tens of milliseconds for the larger versions (segno is pure Python and, as the standard asks,
+tries all eight mask patterns to pick the most readable), so a screen should render in a worker; `render`
+keeps its last results.
 """
 
 from __future__ import annotations
