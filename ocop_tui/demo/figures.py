@@ -84,9 +84,11 @@ FAIR: dict[str, Any] = {
     "name": "Diễn đàn OCOP Đồng bằng sông Cửu Long – Kiên Giang 2024",
     "name_en": "Mekong Delta OCOP Forum – Kien Giang 2024",
     "theme": "Liên kết cùng phát triển – Kiên Giang 2024",
-    "theme_en": "Linking together for development - Kien Giang 2024",
+    "theme_en": "Linking together for development – Kien Giang 2024",
     "venue": "Công viên Văn hóa An Hòa",
+    "venue_en": "An Hoa Cultural Park",
     "city": "Rạch Giá, Kiên Giang",
+    "city_en": "Rach Gia, Kien Giang",
     "start_date": "2024-09-29",
     "end_date": "2024-10-03",
     "schema_version": 1,  # 2 once the floor plan is written in (with_floor_plan)
