@@ -69,7 +69,7 @@ def _count_table(title: str, counts: Counter[str], label, lang: Lang, order=None
     table = Table(title=title)
     table.add_column("", overflow="fold")
     table.add_column(t("cli.stats.count", lang), justify="right")
-    keys = order(counts) if order else sorted(counts, key=vi_sort_key)
+    keys = order(counts) if order else sorted(counts, key=lambda key: vi_sort_key(label(key)))
     for key in keys:
         table.add_row(Text(clean(label(key))), format_number(counts[key], lang))
     return table
@@ -88,7 +88,7 @@ def stats(ctx: click.Context, data_path: Path | None) -> None:
         report_store_error(error, lang)
     catalog = Catalog.from_tables(loaded.tables, path)
     console = stdout()
-    console.print(Text(clean(catalog.fair.name), style="bold"))
+    console.print(Text(clean(catalog.fair.text_in("name", lang)), style="bold"))
     console.print(
         Text(t("cli.stats.totals", lang, booths=format_number(len(catalog.booths), lang),
                products=format_number(len(catalog.products), lang),
@@ -111,7 +111,7 @@ def stats(ctx: click.Context, data_path: Path | None) -> None:
         )
     )
     console.print(_count_table(t("cli.stats.by_zone", lang), Counter(b.zone for b in catalog.booths),
-                               lambda k: k, lang))  # fmt: skip
+                               lambda k: catalog.zone_label(k, lang), lang))  # fmt: skip
 
 
 def register(main: click.Group) -> None:

@@ -61,7 +61,7 @@ class Zone:
     en: str
 
 
-ZONE_HOST = Zone("A", "Khu tỉnh chủ nhà Kiên Giang", "Host province: Kien Giang")
+ZONE_HOST = Zone("A", "Khu tỉnh chủ nhà Kiên Giang", "Kien Giang, host province")
 ZONE_FISH_SAUCE = Zone("B", "Khu trưng bày nước mắm", "Fish sauce display")
 ZONE_COOKING = Zone("C", "Khu ẩm thực nước mắm Phú Quốc", "Phu Quoc fish sauce cooking booths")
 _PAVILION_LETTERS = "DEFGHKLMNPQR"  # no I or O: they read as 1 and 0 on a booth sign

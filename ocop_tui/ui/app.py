@@ -68,15 +68,18 @@ class OcopApp(FairApp):
 
     def __init__(self, catalog: Catalog, *, lang: Lang = DEFAULT_LANG) -> None:
         super().__init__(catalog, lang=lang)
-        self.title = clean(catalog.fair.name)
+        self.title = clean(catalog.fair.text_in("name", lang))
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         follow_language(self, self._relabel)
 
     def _relabel(self) -> None:
-        demo = f" ({self.tr('app.subtitle.demo')})" if self.catalog.fair.demo else ""
-        self.sub_title = clean(self.catalog.fair.theme) + demo
+        """The title bar in the current language: the fair's name and theme (in English where the data has it)."""
+        fair, lang = self.catalog.fair, self.tr.lang
+        demo = f" ({self.tr('app.subtitle.demo')})" if fair.demo else ""
+        self.title = clean(fair.text_in("name", lang))
+        self.sub_title = clean(fair.text_in("theme", lang)) + demo
 
     # Actions ------------------------------------------------------------------------------------
 

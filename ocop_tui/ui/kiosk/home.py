@@ -96,12 +96,15 @@ class HomeScreen(FairScreen):
         """Fill everything in from the app's catalogue and language (after a switch or a data reload)."""
         tr = self.app.tr
         fair = self.catalog.fair
-        self.query_one("#home-name", Static).update(data_text(fair.name, "bold"))
+        lang = tr.lang
+        self.query_one("#home-name", Static).update(data_text(fair.text_in("name", lang), "bold"))
         dates = tr("home.dates", start=format_date(fair.start_date, tr.lang), end=format_date(fair.end_date, tr.lang))
         info = [
-            data_text(fair.theme, "italic"),
+            data_text(fair.text_in("theme", lang), "italic"),
             Text.assemble(
-                Text(dates, style="bold"), " · ", data_text(tr("home.where", venue=fair.venue, city=fair.city))
+                Text(dates, style="bold"),
+                " · ",
+                data_text(tr("home.where", venue=fair.text_in("venue", lang), city=fair.text_in("city", lang))),
             ),
             Text(
                 tr(
