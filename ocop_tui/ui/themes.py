@@ -1,0 +1,83 @@
+"""The app's three themes (dark, light, high contrast), their names in both languages, and the colours the
+stylesheet asks of a theme beyond Textual's own.
+
+Each theme is readable: every text the app draws, the highlighted row, star ratings and links included,
+reaches WCAG AA (4.5:1) against its background (tests/ui/test_contrast.py computes the ratios on every screen).
+Textual's derived colours that fall short are set here: the highlighted row's text, the muted texts, the
+footer's keys. `ocop-stars` is the colour of star ratings (app.tcss, and `stars_style`), one a theme chooses.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from textual.app import App
+from textual.theme import Theme
+
+# The colours app.tcss uses that Textual's themes do not define, with what a theme without them gets.
+VARIABLE_DEFAULTS: dict[str, str] = {
+    "ocop-stars": "#FFC473",
+}
+
+OCOP_DARK = Theme(
+    name="ocop-dark",
+    primary="#0178D4",
+    secondary="#004578",
+    accent="#ffa62b",
+    warning="#ffa62b",
+    error="#ba3c5b",
+    success="#4EBF71",
+    foreground="#e0e0e0",
+    variables={
+        "ocop-stars": "#FFC473",
+    },
+)
+
+OCOP_LIGHT = Theme(
+    name="ocop-light",
+    primary="#004578",
+    secondary="#0178D4",
+    accent="#ffa62b",
+    warning="#ffa62b",
+    error="#ba3c5b",
+    success="#4EBF71",
+    surface="#D8D8D8",
+    panel="#D0D0D0",
+    background="#E0E0E0",
+    dark=False,
+    variables={
+        "footer-key-foreground": "#004578",
+        "ocop-stars": "#7A4A00",
+    },
+)
+
+HIGH_CONTRAST = Theme(
+    name="ocop-high-contrast",
+    primary="#ffd700",
+    secondary="#00e5ff",
+    accent="#ff8c00",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#1a1a1a",
+    success="#00ff66",
+    warning="#ffd700",
+    error="#ff4040",
+    boost="#333333",
+    dark=True,
+    variables={
+        "block-cursor-foreground": "#000000",
+        "ocop-stars": "#ffd700",
+    },
+)
+
+THEMES: tuple[Theme, ...] = (OCOP_DARK, OCOP_LIGHT, HIGH_CONTRAST)  # the order F8 goes through them
+
+
+def theme_label_key(name: str) -> str | None:
+    """The translation key of a theme's name as people read it ("Tối" / "Dark"), None for a theme not ours."""
+    return f"theme.{name}" if any(theme.name == name for theme in THEMES) else None
+
+
+def stars_style(app: App[object]) -> Style:
+    """Star ratings drawn in code (tables, details, cards) in the theme's colour for them."""
+    return Style(color=app.theme_variables.get("ocop-stars", VARIABLE_DEFAULTS["ocop-stars"]))
