@@ -16,6 +16,7 @@ from textual import on
 from textual.app import App, CSSPathType, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.content import Content
 from textual.screen import Screen
 
 from ocop_tui.i18n import DEFAULT_LANG
@@ -29,6 +30,7 @@ from ocop_tui.ui.screens.browser import BrowserScreen
 from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.screens.products import ProductsScreen
 from ocop_tui.ui.textual_compat import WordedCommandPalette
+from ocop_tui.ui.themes import few_colours
 
 ScreenT = TypeVar("ScreenT", bound=FairScreen)
 
@@ -76,6 +78,15 @@ class OcopApp(FairApp):
 
     def on_mount(self) -> None:
         follow_language(self, self._relabel)
+        # A real terminal of 16 colours or none: highlights in reverse video too (the tests' is headless).
+        self.set_class(not self.is_headless and few_colours(self.console.color_system, self.no_color),
+                       "-few-colours")  # fmt: skip
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The title bar: the fair's name, then its theme in italics (Textual's dim would not reach AA)."""
+        if not sub_title:
+            return Content(title)
+        return Content.assemble(Content(title), " — ", Content(sub_title).stylize("italic"))
 
     def _relabel(self) -> None:
         """The title bar in the current language: the fair's name and theme (in English where the data has it)."""

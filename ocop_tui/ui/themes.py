@@ -13,9 +13,17 @@ from rich.style import Style
 from textual.app import App
 from textual.theme import Theme
 
-# The colours app.tcss uses that Textual's themes do not define, with what a theme without them gets.
+# The colours app.tcss uses that Textual's themes do not define, with what a theme without them gets:
+# star ratings, and muted text (counts, hints, placeholders; Textual's $text-muted is an "auto" colour, which
+# component classes resolve against the wrong background).
 VARIABLE_DEFAULTS: dict[str, str] = {
     "ocop-stars": "#FFC473",
+    "ocop-muted": "#A0A0A0",
+    # Text on buttons of each variant (on $primary, $success, $error), and the primary button's colour.
+    "ocop-primary-button": "#0069BA",
+    "ocop-on-primary": "#FFFFFF",
+    "ocop-on-success": "#000000",
+    "ocop-on-error": "#FFFFFF",
 }
 
 OCOP_DARK = Theme(
@@ -28,7 +36,14 @@ OCOP_DARK = Theme(
     success="#4EBF71",
     foreground="#e0e0e0",
     variables={
+        "block-cursor-background": "#0069BA",  # the primary blue, a shade darker: white on it reads (5.6:1)
+        "block-cursor-foreground": "#FFFFFF",
         "ocop-stars": "#FFC473",
+        "ocop-muted": "#A0A0A0",
+        "ocop-primary-button": "#0069BA",
+        "ocop-on-primary": "#FFFFFF",
+        "ocop-on-success": "#000000",
+        "ocop-on-error": "#FFFFFF",
     },
 )
 
@@ -44,9 +59,17 @@ OCOP_LIGHT = Theme(
     panel="#D0D0D0",
     background="#E0E0E0",
     dark=False,
+    foreground="#1F1F1F",
     variables={
+        "block-cursor-foreground": "#FFFFFF",
         "footer-key-foreground": "#004578",
-        "ocop-stars": "#7A4A00",
+        "text-success": "#1B5E30",
+        "ocop-stars": "#6B4400",
+        "ocop-muted": "#4A4A4A",
+        "ocop-primary-button": "#004578",
+        "ocop-on-primary": "#FFFFFF",
+        "ocop-on-success": "#000000",
+        "ocop-on-error": "#FFFFFF",
     },
 )
 
@@ -65,8 +88,13 @@ HIGH_CONTRAST = Theme(
     boost="#333333",
     dark=True,
     variables={
-        "block-cursor-foreground": "#000000",
+        "block-cursor-foreground": "#000000",  # on gold: Textual's automatic choice was white (1.4:1)
         "ocop-stars": "#ffd700",
+        "ocop-muted": "#BFBFBF",
+        "ocop-primary-button": "#ffd700",
+        "ocop-on-primary": "#000000",
+        "ocop-on-success": "#000000",
+        "ocop-on-error": "#000000",
     },
 )
 
@@ -76,6 +104,12 @@ THEMES: tuple[Theme, ...] = (OCOP_DARK, OCOP_LIGHT, HIGH_CONTRAST)  # the order 
 def theme_label_key(name: str) -> str | None:
     """The translation key of a theme's name as people read it ("Tối" / "Dark"), None for a theme not ours."""
     return f"theme.{name}" if any(theme.name == name for theme in THEMES) else None
+
+
+def few_colours(color_system: str | None, no_color: bool) -> bool:
+    """A terminal of 16 colours or none (TERM=linux, NO_COLOR): a highlight cannot rely on a colour there, so
+    the app marks it in reverse video too (app.tcss, `.-few-colours`)."""
+    return no_color or color_system in (None, "standard", "windows")
 
 
 def stars_style(app: App[object]) -> Style:

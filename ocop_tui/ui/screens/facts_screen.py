@@ -22,7 +22,6 @@ from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.widgets.bar_chart import Bar, BarChart
-from ocop_tui.ui.widgets.facet_panel import facet_value_text
 
 CHARTS = (
     ("province", "facts.by_province"),
@@ -105,7 +104,7 @@ class FactsScreen(FairScreen):
         counts = self.counts[facet]
         names = self.catalog.value_names(tr.lang)
         return [
-            Bar(value, facet_value_text(facet, facet_label(facet, value, tr.lang, names)), counts[value],
+            Bar(value, data_text(facet_label(facet, value, tr.lang, names)), counts[value],
                 tr.number(counts[value]))
             for value in facet_ranking(facet, counts, tr.lang, names)
         ]  # fmt: skip

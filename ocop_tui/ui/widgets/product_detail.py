@@ -72,7 +72,7 @@ class ProductDetail(DetailPane):
         lines: list[Text] = [data_text(p.name, "bold")]
         if p.name_en:
             lines.append(data_text(p.name_en, "italic"))
-        lines.append(Text.assemble(Text(stars_text(p.stars), style="bold yellow"),
+        lines.append(Text.assemble(Text(stars_text(p.stars), style="bold"),
                                    " ", tr("detail.stars_value", stars=p.stars)))  # fmt: skip
         lines.append(labelled(tr("detail.code"), p.code))
         lines.append(labelled(tr("detail.group"), group_label(p.group, lang)))
