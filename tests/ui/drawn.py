@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.color import Color as RichColor
 from rich.style import Style
 from textual.color import Color
@@ -35,6 +36,7 @@ class Drawn:
 
     widget: Widget
     y: int  # the screen line
+    x: int  # the screen column it starts at
     text: str
     foreground: Color
     background: Color
@@ -47,46 +49,66 @@ def _colour(color: RichColor | None, fallback: Color) -> Color:
     return Color.from_rich_color(color)
 
 
-def _visible_widgets(screen: Screen) -> dict[Widget, Region]:
-    """Every widget with a cell on view, with the part of the screen it covers (the topmost at each cell)."""
-    found: dict[Widget, Region] = {}
+def _owners(screen: Screen) -> dict[tuple[int, int], tuple[Widget, Region]]:
+    """The widget on top at each cell of the screen, with the region it covers."""
+    owners: dict[tuple[int, int], tuple[Widget, Region]] = {}
     width, height = screen.size
     for y in range(height):
         for x in range(width):
             try:
-                widget, region = screen.get_widget_at(x, y)
+                owners[x, y] = screen.get_widget_at(x, y)
             except Exception:  # no widget there (Textual raises NoWidget)
                 continue
-            found.setdefault(widget, region)
-    return found
+    return owners
 
 
 def drawn_segments(screen: Screen) -> Iterator[Drawn]:
-    """Every segment of text the screen draws, widget by widget, line by line."""
+    """Every piece of text the screen shows, widget by widget, line by line: the runs of a segment's characters
+    in cells where its widget is on top (text under a dialog is not shown)."""
     theme = screen.app.current_theme
     screen_foreground = Color.parse(theme.foreground or "#ffffff")
     screen_background = Color.parse(theme.background or "#000000")
-    for widget, region in _visible_widgets(screen).items():
+    owners = _owners(screen)
+    regions = {widget: region for widget, region in owners.values()}
+    for widget, region in regions.items():
         lines = widget.render_lines(Region(0, 0, region.width, region.height))
         for offset, strip in enumerate(lines):
+            y, x = region.y + offset, region.x
             for segment in strip:
-                if segment.control or not any(map(is_text, segment.text)):
+                if segment.control:
                     continue
                 style = segment.style or Style.null()
                 foreground = _colour(style.color, screen_foreground)
                 background = _colour(style.bgcolor, screen_background)
                 if style.reverse:
                     foreground, background = background, foreground
-                yield Drawn(widget, region.y + offset, segment.text, foreground, background, style)
+                run, run_x = "", x
+                for char in segment.text:
+                    mine = owners.get((x, y), (None,))[0] is widget
+                    if mine:
+                        run_x = run_x if run else x
+                        run += char
+                    elif run:
+                        if any(map(is_text, run)):
+                            yield Drawn(widget, y, run_x, run, foreground, background, style)
+                        run = ""
+                    x += cell_len(char)
+                if run and any(map(is_text, run)):
+                    yield Drawn(widget, y, run_x, run, foreground, background, style)
 
 
 def screen_lines(screen: Screen) -> list[str]:
-    """The text on screen, one string per line (the pieces of each line in the order they were drawn)."""
-    lines = [""] * screen.size.height
+    """The text on screen, one string per line, each piece where it is drawn (a wide character takes two
+    columns: the second is left out)."""
+    width, height = screen.size
+    cells = [[" "] * width for _ in range(height)]
     for drawn in drawn_segments(screen):
-        if 0 <= drawn.y < len(lines):
-            lines[drawn.y] += drawn.text + " "
-    return lines
+        x = drawn.x
+        for char in drawn.text:
+            if 0 <= drawn.y < height and 0 <= x < width and not char.isspace():
+                cells[drawn.y][x] = char
+            x += cell_len(char)
+    return ["".join(char for char in row).rstrip() for row in cells]
 
 
 def relative_luminance(color: Color) -> float:
