@@ -23,8 +23,10 @@ from .kiosk_support import FakeClock, kiosk
 from .walk import IDLE, walk_browser, walk_kiosk
 
 # Textual's own English, which must never show in Vietnamese.
-TEXTUAL_ENGLISH = ("Search for commands", "No matches found", "Keys", "Maximize", "Minimize", "Quit the application",
-                   "Screenshot", "Change the current theme", "textual-dark", "textual-light", "palette", "Select")  # fmt: skip
+TEXTUAL_ENGLISH = (
+    "Search for commands", "No matches found", "Keys", "Maximize", "Minimize", "Quit the application", "Screenshot",
+    "Change the current theme", "textual-dark", "textual-light", "palette", "Select",
+)  # fmt: skip
 
 # The fair with English versions of its own names and of its zones (where there is one).
 ENGLISH_FAIR = Fair(**{**{f: getattr(FAIR, f) for f in ("name", "theme", "venue", "city", "start_date", "end_date")},
