@@ -194,4 +194,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd.help.product": ("Mở sản phẩm trên màn hình Sản phẩm", "Open the product on the Products screen"),
     "notify.language": ("Đã chuyển sang tiếng Việt", "Switched to English"),
     "notify.theme": ("Giao diện: {theme}", "Theme: {theme}"),
+    "notify.quit": ("Nhấn ctrl+q để thoát.", "Press ctrl+q to quit."),
+    "notify.quit.title": ("Thoát chương trình?", "Quit the app?"),
 }

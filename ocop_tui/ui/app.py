@@ -122,6 +122,10 @@ class OcopApp(FairApp):
                             lambda: self.set_timer(0.1, self.deliver_screenshot))  # fmt: skip
         yield SystemCommand(tr("cmd.quit"), tr("cmd.quit.help"), self.action_quit)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (it copies, it does not quit): how to quit, in the current language."""
+        self.notify(self.tr("notify.quit"), title=self.tr("notify.quit.title"), markup=False)
+
     def action_help(self) -> None:
         # Imported on first use (start-up imports only the products screen).
         from ocop_tui.ui.screens.help import HelpScreen

@@ -50,7 +50,7 @@ def quick_no_matches(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_every_text_of_the_browser_reaches_aa_in_every_theme(theme: str) -> None:
     app = make_app(mini_catalog(), lang="en")
     found: dict[tuple[str, str, str], str] = {}
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         app.theme = theme
         async for where in walk_browser(pilot, "K-07"):
             below_aa(where, app.screen, found)

@@ -97,7 +97,7 @@ async def test_every_browser_screen_speaks_one_language(lang: Lang) -> None:
     foreign = foreign_phrases(lang, data_texts(shown))
     app = make_app(shown, lang=lang)
     found: dict[str, set[str]] = {}
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         async for where in walk_browser(pilot, "K-07"):
             lines = screen_lines(app.screen)
             if misplaced(lines, foreign, lang):
