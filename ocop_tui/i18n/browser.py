@@ -162,6 +162,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "▲ / ▼          column sorted ascending / descending\n"
         "VND            indicative price in Vietnamese đồng",
     ),
+    "help.display": ("Ngôn ngữ và giao diện", "Language and themes"),
+    "help.display.text": (
+        "F6: tiếng Việt ⇄ English, cả bảng lệnh và thông báo; tên hội chợ, chủ đề, địa điểm và các khu theo\n"
+        "bản tiếng Anh của dữ liệu nếu có (tên sản phẩm, đơn vị vẫn như dữ liệu ghi).\n"
+        "F8: đổi giao diện ({themes}); chữ nào cũng đọc rõ, tương phản từ 4,5:1 trở lên.\n"
+        "Terminal 16 màu (TERM=linux) hoặc không màu (NO_COLOR): dòng đang chọn hiện đảo màu.",
+        "F6: Tiếng Việt ⇄ English, the command palette and messages too; the fair's name, theme, venue and the\n"
+        "zones in English where the data has them (product and exhibitor names as the data gives them).\n"
+        "F8: the next theme ({themes}); every text reads at a contrast of 4.5:1 or more.\n"
+        "On a 16-colour terminal (TERM=linux) or without colour (NO_COLOR) the highlighted row is in reverse video.",
+    ),
     "help.mouse": (
         "Chuột: bấm thẻ để đổi màn hình, bấm tiêu đề cột để sắp xếp, bấm dòng để chọn, bấm lần nữa để mở.",
         "Mouse: click a tab to switch screens, a column header to sort, a row to highlight it, again to open it.",
