@@ -13,18 +13,26 @@ from rich.style import Style
 from textual.app import App
 from textual.theme import Theme
 
-# The colours app.tcss uses that Textual's themes do not define, with what a theme without them gets:
-# star ratings, and muted text (counts, hints, placeholders; Textual's $text-muted is an "auto" colour, which
-# component classes resolve against the wrong background).
-VARIABLE_DEFAULTS: dict[str, str] = {
-    "ocop-stars": "#FFC473",
-    "ocop-muted": "#A0A0A0",
-    # Text on buttons of each variant (on $primary, $success, $error), and the primary button's colour.
-    "ocop-primary-button": "#0069BA",
-    "ocop-on-primary": "#FFFFFF",
-    "ocop-on-success": "#000000",
+# Textual's derived colours set by hand where they fall short: the highlighted row's text (Textual's automatic
+# choice is worked out against the widget, not the cursor) and, per variant, a button's text.
+_BLUE_AND_GREEN = {
+    "block-cursor-foreground": "#FFFFFF",
+    "ocop-on-primary": "#FFFFFF",  # white on the blue primary buttons
+    "ocop-on-success": "#000000",  # black on the green ones
     "ocop-on-error": "#FFFFFF",
 }
+_DARK_VARIABLES = {
+    **_BLUE_AND_GREEN,
+    "block-cursor-background": "#0069BA",  # the primary blue, a shade darker: white on it reads (5.6:1)
+    "ocop-primary-button": "#0069BA",
+    "ocop-stars": "#FFC473",
+    "ocop-muted": "#A0A0A0",
+}
+
+# The colours app.tcss uses that Textual's themes do not define, with what a theme without them gets (the dark
+# theme's): star ratings; muted text (counts, hints, placeholders: Textual's $text-muted is an "auto" colour,
+# which component classes resolve against the wrong background); the primary button and each button's text.
+VARIABLE_DEFAULTS: dict[str, str] = {name: value for name, value in _DARK_VARIABLES.items() if name.startswith("ocop-")}
 
 OCOP_DARK = Theme(
     name="ocop-dark",
@@ -35,16 +43,7 @@ OCOP_DARK = Theme(
     error="#ba3c5b",
     success="#4EBF71",
     foreground="#e0e0e0",
-    variables={
-        "block-cursor-background": "#0069BA",  # the primary blue, a shade darker: white on it reads (5.6:1)
-        "block-cursor-foreground": "#FFFFFF",
-        "ocop-stars": "#FFC473",
-        "ocop-muted": "#A0A0A0",
-        "ocop-primary-button": "#0069BA",
-        "ocop-on-primary": "#FFFFFF",
-        "ocop-on-success": "#000000",
-        "ocop-on-error": "#FFFFFF",
-    },
+    variables=_DARK_VARIABLES,
 )
 
 OCOP_LIGHT = Theme(
@@ -61,15 +60,12 @@ OCOP_LIGHT = Theme(
     dark=False,
     foreground="#1F1F1F",
     variables={
-        "block-cursor-foreground": "#FFFFFF",
+        **_BLUE_AND_GREEN,
         "footer-key-foreground": "#004578",
         "text-success": "#1B5E30",
+        "ocop-primary-button": "#004578",
         "ocop-stars": "#6B4400",
         "ocop-muted": "#4A4A4A",
-        "ocop-primary-button": "#004578",
-        "ocop-on-primary": "#FFFFFF",
-        "ocop-on-success": "#000000",
-        "ocop-on-error": "#FFFFFF",
     },
 )
 
@@ -88,13 +84,14 @@ HIGH_CONTRAST = Theme(
     boost="#333333",
     dark=True,
     variables={
-        "block-cursor-foreground": "#000000",  # on gold: Textual's automatic choice was white (1.4:1)
-        "ocop-stars": "#ffd700",
-        "ocop-muted": "#BFBFBF",
-        "ocop-primary-button": "#ffd700",
+        # Black on gold, green and red: Textual's automatic choice for the highlighted row was white (1.4:1).
+        "block-cursor-foreground": "#000000",
         "ocop-on-primary": "#000000",
         "ocop-on-success": "#000000",
         "ocop-on-error": "#000000",
+        "ocop-primary-button": "#ffd700",
+        "ocop-stars": "#ffd700",
+        "ocop-muted": "#BFBFBF",
     },
 )
 
