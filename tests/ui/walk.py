@@ -79,11 +79,13 @@ async def walk_browser(pilot: Pilot, booth_no: str) -> AsyncIterator[str]:
 
 
 async def walk_kiosk(pilot: Pilot, clock: FakeClock) -> AsyncIterator[str]:
-    """The kiosk's own screens: home, the PIN dialog, the idle countdown (the app's `idle_seconds`: IDLE)."""
+    """The kiosk's own screens: home, its help, the PIN dialog, the idle countdown (the app's `idle_seconds`: IDLE)."""
     app = pilot.app
     await steady(pilot)
     yield "kiosk home"
-    await keys(pilot, "ctrl+q")
+    await keys(pilot, "f1")
+    yield "kiosk help"
+    await keys(pilot, "escape", "ctrl+q")
     yield "kiosk PIN dialog"
     await keys(pilot, "escape")
     clock.advance(IDLE)

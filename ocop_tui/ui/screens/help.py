@@ -27,6 +27,8 @@ def help_text(screen: Screen, tr: Translator) -> Text:
         for binding in bindings_of(node):
             if binding.action in seen or not is_translated(binding):
                 continue
+            if binding.action == "command_palette" and not screen.app.use_command_palette:
+                continue  # a kiosk has no palette
             seen.add(binding.action)
             rows.append((screen.app.get_key_display(binding), tr(binding.description)))
     width = max((len(key) for key, _ in rows), default=0) + 3
