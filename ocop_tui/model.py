@@ -203,6 +203,16 @@ class Record(Struct, frozen=True, gc=False, forbid_unknown_fields=True, omit_def
     """A record of the store: frozen, never part of a reference cycle, and decoded only from known fields
     (a document with others is read field by field, its other fields kept in `extra`)."""
 
+    def text_in(self, name: str, lang: Lang) -> str:
+        """The text field `name` as people read it in `lang`: its English version (the optional field
+        `<name>_en`) in English when the record gives one, else the field itself (Vietnamese)."""
+        if lang == "en":
+            english: str = getattr(self, f"{name}_en", "")
+            if english:
+                return english
+        text: str = getattr(self, name)
+        return text
+
 
 class Fair(Record):
     name: Line
@@ -213,6 +223,11 @@ class Fair(Record):
     end_date: IsoDate  # not before start_date
     schema_version: SchemaVersion = SCHEMA_VERSION
     demo: bool = False  # made-up demonstration data
+    # English versions, shown in English when given (text_in); Vietnamese is the fair's own language.
+    name_en: OptionalLine = ""
+    theme_en: OptionalLine = ""
+    venue_en: OptionalLine = ""
+    city_en: OptionalLine = ""
     extra: Mapping[str, Any] = NO_EXTRA
     plan: Any = None  # schema 2: the floor plan document, checked with the booths (plan/reading.py)
 
@@ -223,6 +238,7 @@ class Booth(Record):
     exhibitor_type: ExhibitorType
     province: Line
     zone: Line
+    zone_en: OptionalLine = ""  # the zone's English name, shown in English (text_in)
     contact_name: OptionalLine = ""
     phone: OptionalLine = ""
     description: Paragraph = ""

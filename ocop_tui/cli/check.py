@@ -14,6 +14,7 @@ from ocop_tui.cli.common import (
     EXIT_INVALID,
     data_option,
     problems_table,
+    record_names,
     report_store_error,
     resolve_data,
     show_path,
@@ -23,8 +24,9 @@ from ocop_tui.cli.map import plan_notice
 from ocop_tui.i18n import format_number, t
 from ocop_tui.model import GROUPS, Lang, group_label, province_label, stars_text
 from ocop_tui.search.catalog import Catalog
-from ocop_tui.store.errors import StoreError, StoreInvalid
-from ocop_tui.store.reading import load_store
+from ocop_tui.store.contract import check_tables
+from ocop_tui.store.errors import StoreError
+from ocop_tui.store.reading import load_store, read_tables
 from ocop_tui.text import clean, vi_sort_key
 
 if TYPE_CHECKING:
@@ -39,37 +41,22 @@ def validate(ctx: click.Context, data_path: Path | None) -> None:
     lang: Lang = ctx.obj["lang"]
     path = resolve_data(data_path)
     try:
-        loaded = load_store(path, complete=True)  # listing every problem is this command's job
-    except StoreInvalid as error:
-        stdout().print(
-            problems_table(
-                error.problems,
-                lang,
-                title=t(
-                    "cli.invalid", lang, path=show_path(path), count=len([p for p in error.problems if p.is_error])
-                ),
-            )
-        )
-        sys.exit(EXIT_INVALID)
+        tables, _ = read_tables(path)
     except StoreError as error:
         report_store_error(error, lang)
+    checked = check_tables(tables)  # the complete check: listing every problem is this command's job
+    names = record_names(tables, checked.problems)  # the booth numbers and codes the problems are about
     console = stdout()
-    warnings = loaded.tables.warnings
+    if checked.errors or checked.fair is None:
+        title = t("cli.invalid", lang, path=show_path(path), count=len(checked.errors))
+        console.print(problems_table(checked.problems, lang, title=title, names=names))
+        sys.exit(EXIT_INVALID)
+    warnings = checked.warnings
     if warnings:
-        console.print(problems_table(warnings, lang, title=t("cli.warnings", lang, count=len(warnings))))
-    console.print(
-        Text(
-            t(
-                "cli.valid",
-                lang,
-                path=show_path(path),
-                booths=format_number(len(loaded.tables.booths), lang),
-                products=format_number(len(loaded.tables.products), lang),
-            ),
-            style="green",
-        )
-    )
-    if (notice := plan_notice(loaded.tables, lang)) is not None:
+        console.print(problems_table(warnings, lang, title=t("cli.warnings", lang, count=len(warnings)), names=names))
+    booths, products = format_number(len(checked.booths), lang), format_number(len(checked.products), lang)
+    console.print(Text(t("cli.valid", lang, path=show_path(path), booths=booths, products=products), style="green"))
+    if (notice := plan_notice(checked, lang)) is not None:
         console.print(Text(notice, style="yellow"))
 
 
@@ -79,7 +66,7 @@ def _count_table(title: str, counts: Counter[str], label, lang: Lang, order=None
     table = Table(title=title)
     table.add_column("", overflow="fold")
     table.add_column(t("cli.stats.count", lang), justify="right")
-    keys = order(counts) if order else sorted(counts, key=vi_sort_key)
+    keys = order(counts) if order else sorted(counts, key=lambda key: vi_sort_key(label(key)))
     for key in keys:
         table.add_row(Text(clean(label(key))), format_number(counts[key], lang))
     return table
@@ -98,7 +85,7 @@ def stats(ctx: click.Context, data_path: Path | None) -> None:
         report_store_error(error, lang)
     catalog = Catalog.from_tables(loaded.tables, path)
     console = stdout()
-    console.print(Text(clean(catalog.fair.name), style="bold"))
+    console.print(Text(clean(catalog.fair.text_in("name", lang)), style="bold"))
     console.print(
         Text(t("cli.stats.totals", lang, booths=format_number(len(catalog.booths), lang),
                products=format_number(len(catalog.products), lang),
@@ -121,7 +108,7 @@ def stats(ctx: click.Context, data_path: Path | None) -> None:
         )
     )
     console.print(_count_table(t("cli.stats.by_zone", lang), Counter(b.zone for b in catalog.booths),
-                               lambda k: k, lang))  # fmt: skip
+                               lambda k: catalog.zone_label(k, lang), lang))  # fmt: skip
 
 
 def register(main: click.Group) -> None:

@@ -11,8 +11,9 @@ import os
 import shlex
 import signal
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from rich.console import Console
@@ -20,12 +21,14 @@ from rich.text import Text
 
 from ocop_tui.files import shown_path
 from ocop_tui.i18n import DEFAULT_LANG, t
+from ocop_tui.i18n.messages import check_message
 from ocop_tui.memory import long_lived, release_free_memory
 from ocop_tui.model import LANGS, Lang
 from ocop_tui.paths import demo_store_path
 from ocop_tui.search.catalog import open_catalog
 from ocop_tui.store.contract import Problem, show_value
 from ocop_tui.store.errors import StoreError, StoreInvalid
+from ocop_tui.store.reading import read_tables
 from ocop_tui.text import clean, visible
 
 if TYPE_CHECKING:
@@ -94,10 +97,41 @@ def fail_unexpected(error: BaseException, lang: Lang) -> NoReturn:
     fail(t("cli.unexpected", lang, error=detail), EXIT_UNREADABLE, lang)
 
 
-def problems_table(problems: list[Problem], lang: Lang, *, title: str | None = None) -> Table:
+# The field a booth or a product is known by: its booth number, its product code.
+_KNOWN_BY = {"booths": "booth_no", "products": "code"}
+
+
+def record_names(tables: Mapping[str, Any], problems: list[Problem]) -> dict[tuple[str, str], str]:
+    """How people know the records these problems are about: the booth number or product code the document
+    gives (cleaned, as the file writes it), by (table, document id)."""
+    names: dict[tuple[str, str], str] = {}
+    for problem in problems:
+        known_by = _KNOWN_BY.get(problem.table)
+        table = tables.get(problem.table) if known_by else None
+        document = table.get(problem.record) if isinstance(table, Mapping) else None
+        value = document.get(known_by) if isinstance(document, Mapping) else None
+        if isinstance(value, str) and clean(value).strip():
+            names[(problem.table, problem.record)] = show_value(clean(value).strip())
+    return names
+
+
+def record_label(problem: Problem, names: Mapping[tuple[str, str], str], lang: Lang) -> str:
+    """A problem's record as the table shows it: "K-007 (#12)", the document id alone when it has no name."""
+    name = names.get((problem.table, problem.record))
+    if not problem.record:
+        return ""
+    return (
+        t("cli.record.named", lang, name=name, id=problem.record) if name else t("cli.record", lang, id=problem.record)
+    )
+
+
+def problems_table(problems: list[Problem], lang: Lang, *, title: str | None = None,
+                   names: Mapping[tuple[str, str], str] | None = None) -> Table:  # fmt: skip
+    """Every problem in a table, in `lang`: the record by the booth number or product code people know (from
+    `names`, see record_names) and its document id."""
     from rich.table import Table  # only when there is something to list: not on the app's start path
 
-    table = Table(title=title, show_lines=False, expand=False)
+    table = Table(title=Text(title) if title is not None else None, show_lines=False, expand=False)
     for key in ("cli.col.severity", "cli.col.table", "cli.col.record", "cli.col.field", "cli.col.value",
                 "cli.col.problem"):  # fmt: skip
         table.add_column(t(key, lang), overflow="fold")
@@ -107,25 +141,37 @@ def problems_table(problems: list[Problem], lang: Lang, *, title: str | None = N
             Text(t(f"cli.severity.{problem.severity}", lang), style=style),
             # Ids and field names come from the file too: cleaned and shortened like values.
             Text(show_value(problem.table)),
-            Text(show_value(problem.record)),
+            Text(show_value(record_label(problem, names or {}, lang))),
             Text(show_value(problem.field)),
             Text(clean(problem.value)),
-            Text(clean(problem.message)),
+            Text(clean(check_message(problem.message, lang))),
         )
     return table
+
+
+def store_error_message(error: StoreError, lang: Lang) -> str:
+    """The store's error in one line, in `lang` (the store words it in English)."""
+    if isinstance(error, StoreInvalid):
+        errors = [p for p in error.problems if p.is_error]
+        if errors:
+            first = errors[0]
+            return t("cli.invalid.first", lang, path=show_path(error.path), count=len(errors), table=first.table,
+                     record=show_value(first.record), field=show_value(first.field),
+                     message=check_message(first.message, lang))  # fmt: skip
+        return t("cli.invalid", lang, path=show_path(error.path), count=0)
+    return f"{show_path(error.path)}: {check_message(error.message, lang)}"
 
 
 def report_store_error(error: StoreError, lang: Lang) -> NoReturn:
     if isinstance(error, StoreInvalid):
         errors = [p for p in error.problems if p.is_error]
-        console = stderr()
-        console.print(
-            problems_table(
-                errors[:200], lang, title=t("cli.invalid", lang, path=show_path(error.path), count=len(errors))
-            )
-        )
-        fail(str(error), error.exit_code, lang)
-    fail(str(error), error.exit_code, lang)
+        try:  # the booth numbers and codes the problems are about, from the file itself
+            tables, _ = read_tables(error.path)
+        except StoreError:
+            tables = {}
+        title = t("cli.invalid", lang, path=show_path(error.path), count=len(errors))
+        stderr().print(problems_table(errors[:200], lang, title=title, names=record_names(tables, errors[:200])))
+    fail(store_error_message(error, lang), error.exit_code, lang)
 
 
 def stdin_is_terminal() -> bool:

@@ -6,8 +6,11 @@ Exit codes: 0 ok, 1 invalid data, 2 unreadable file or bad usage (see common.py)
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from importlib import import_module
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
@@ -22,6 +25,7 @@ from ocop_tui.cli.common import (
     run_app,
     tolerate_narrow_terminals,
 )
+from ocop_tui.cli.usage import lang_of, show_aborted, show_click_error
 from ocop_tui.i18n import DEFAULT_LANG
 from ocop_tui.kiosk.config import MAX_IDLE_SECONDS, MIN_IDLE_SECONDS
 from ocop_tui.model import Lang
@@ -66,6 +70,28 @@ class DefaultToApp(click.Group):
             raise
         except (Exception, MemoryError) as error:
             fail_unexpected(error, (ctx.obj or {}).get("lang", DEFAULT_LANG))
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:  # fmt: skip
+        """Click's main, with its own messages (usage errors, "Aborted!") in the language `--lang` asks for."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        tolerate_narrow_terminals()  # before click says anything: its error may be Vietnamese
+        lang = lang_of(sys.argv[1:] if args is None else list(args))
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as error:
+            show_click_error(error, lang)
+            exit_with(error.exit_code)
+        except click.Abort:
+            show_aborted(lang)
+            exit_with(1)
+        # Standalone click exits 0 after a command, or with the code a command's ctx.exit() gave.
+        exit_with(result if isinstance(result, int) else 0)
+
+
+def exit_with(code: int) -> NoReturn:
+    sys.exit(code)
 
 
 @click.group(cls=DefaultToApp, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

@@ -61,7 +61,7 @@ class Zone:
     en: str
 
 
-ZONE_HOST = Zone("A", "Khu tỉnh chủ nhà Kiên Giang", "Host province: Kien Giang")
+ZONE_HOST = Zone("A", "Khu tỉnh chủ nhà Kiên Giang", "Kien Giang, host province")
 ZONE_FISH_SAUCE = Zone("B", "Khu trưng bày nước mắm", "Fish sauce display")
 ZONE_COOKING = Zone("C", "Khu ẩm thực nước mắm Phú Quốc", "Phu Quoc fish sauce cooking booths")
 _PAVILION_LETTERS = "DEFGHKLMNPQR"  # no I or O: they read as 1 and 0 on a booth sign
@@ -84,9 +84,11 @@ FAIR: dict[str, Any] = {
     "name": "Diễn đàn OCOP Đồng bằng sông Cửu Long – Kiên Giang 2024",
     "name_en": "Mekong Delta OCOP Forum – Kien Giang 2024",
     "theme": "Liên kết cùng phát triển – Kiên Giang 2024",
-    "theme_en": "Linking together for development - Kien Giang 2024",
+    "theme_en": "Linking together for development – Kien Giang 2024",
     "venue": "Công viên Văn hóa An Hòa",
+    "venue_en": "An Hoa Cultural Park",
     "city": "Rạch Giá, Kiên Giang",
+    "city_en": "Rach Gia, Kien Giang",
     "start_date": "2024-09-29",
     "end_date": "2024-10-03",
     "schema_version": 1,  # 2 once the floor plan is written in (with_floor_plan)

@@ -162,11 +162,41 @@ STRINGS: dict[str, tuple[str, str]] = {
         "▲ / ▼          column sorted ascending / descending\n"
         "VND            indicative price in Vietnamese đồng",
     ),
+    "help.display": ("Ngôn ngữ và giao diện", "Language and themes"),
+    "help.display.text": (
+        "F6: tiếng Việt ⇄ English, cả bảng lệnh và thông báo; tên hội chợ, chủ đề, địa điểm và các khu theo\n"
+        "bản tiếng Anh của dữ liệu nếu có (tên sản phẩm, đơn vị vẫn như dữ liệu ghi).\n"
+        "F8: đổi giao diện ({themes}); chữ nào cũng đọc rõ, tương phản từ 4,5:1 trở lên.\n"
+        "Terminal 16 màu (TERM=linux) hoặc không màu (NO_COLOR): dòng đang chọn hiện đảo màu.",
+        "F6: Tiếng Việt ⇄ English, the command palette and messages too; the fair's name, theme, venue and the\n"
+        "zones in English where the data has them (product and exhibitor names as the data gives them).\n"
+        "F8: the next theme ({themes}); every text reads at a contrast of 4.5:1 or more.\n"
+        "On a 16-colour terminal (TERM=linux) or without colour (NO_COLOR) the highlighted row is in reverse video.",
+    ),
     "help.mouse": (
         "Chuột: bấm thẻ để đổi màn hình, bấm tiêu đề cột để sắp xếp, bấm dòng để chọn, bấm lần nữa để mở.",
         "Mouse: click a tab to switch screens, a column header to sort, a row to highlight it, again to open it.",
     ),
-    # Command palette
+    # Command palette: the box, our commands, and the App's own (system) commands
+    "palette.placeholder": ("Tìm lệnh, số gian hàng, mã sản phẩm…", "Search for commands, booths, product codes…"),
+    "palette.no_matches": ("Không tìm thấy lệnh nào", "No matches found"),
+    "key.palette.tooltip": ("Mở bảng lệnh", "Open the command palette"),
+    "cmd.help": ("Trợ giúp", "Help"),
+    "cmd.help.help": (
+        "Mọi phím của màn hình này, cú pháp tìm kiếm và ký hiệu",
+        "Every key of this screen, the search syntax and the icons",
+    ),
+    "cmd.maximize": ("Phóng to", "Maximize"),
+    "cmd.maximize.help": ("Cho ô đang chọn chiếm cả màn hình", "Show the focused pane on the whole screen"),
+    "cmd.minimize": ("Thu nhỏ", "Minimize"),
+    "cmd.minimize.help": ("Trả ô đang phóng to về cỡ cũ", "Put the maximized pane back in its place"),
+    "cmd.screenshot": ("Chụp màn hình", "Screenshot"),
+    "cmd.screenshot.help": ("Lưu ảnh SVG của màn hình hiện tại", "Save an SVG picture of the current screen"),
+    "cmd.quit": ("Thoát", "Quit"),
+    "cmd.quit.help": ("Đóng chương trình", "Close the application"),
+    "theme.ocop-dark": ("Tối", "Dark"),
+    "theme.ocop-light": ("Sáng", "Light"),
+    "theme.ocop-high-contrast": ("Tương phản cao", "High contrast"),
     "cmd.go_booth": ("Tới gian hàng", "Go to booth"),
     "cmd.go_product": ("Tới sản phẩm", "Go to product"),
     "cmd.language": ("Đổi ngôn ngữ sang English", "Switch language to Tiếng Việt"),
@@ -175,4 +205,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd.help.product": ("Mở sản phẩm trên màn hình Sản phẩm", "Open the product on the Products screen"),
     "notify.language": ("Đã chuyển sang tiếng Việt", "Switched to English"),
     "notify.theme": ("Giao diện: {theme}", "Theme: {theme}"),
+    "notify.quit": ("Nhấn ctrl+q để thoát.", "Press ctrl+q to quit."),
+    "notify.quit.title": ("Thoát chương trình?", "Quit the app?"),
 }

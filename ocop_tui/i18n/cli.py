@@ -22,6 +22,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path}: valid — {booths} booths, {products} products",
     ),
     "cli.invalid": ("{path}: {count} lỗi", "{path}: {count} error(s)"),
+    "cli.invalid.first": (
+        "{path}: {count} lỗi (đầu tiên: bảng {table}, bản ghi {record}, trường {field}: {message})",
+        "{path}: {count} invalid record(s) (first: {table} record {record}, field {field}: {message})",
+    ),
+    "cli.record": ("#{id}", "#{id}"),
+    "cli.record.named": ("{name} (#{id})", "{name} (#{id})"),
     "cli.warnings": ("{count} cảnh báo", "{count} warning(s)"),
     "cli.col.table": ("Bảng", "Table"),
     "cli.col.record": ("Bản ghi", "Record"),

@@ -121,29 +121,3 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "Restored {path} from {backup}: {booths} booths, {products} products."),
     "restore.saved": ("Bản trước khi khôi phục được lưu thành {name}.", "The version before the restore was saved as {name}."),
 }  # fmt: skip
-
-# The contract checks (store/fields.py, store/contract.py, plan/reading.py) word their messages in English; an
-# organiser reading the report in Vietnamese gets the common ones translated here, the rest as they are.
-CHECK_MESSAGES_VI: tuple[tuple[str, str], ...] = (
-    (r"required field is missing( or empty)?", "bắt buộc, đang thiếu hoặc để trống"),
-    (r"control or bidi characters removed", "đã bỏ ký tự điều khiển hoặc ký tự đảo chiều văn bản"),
-    (r"longer than (\d+) characters \((\d+)\)", "dài quá {0} ký tự ({1})"),
-    (r"longer than (\d+) characters", "dài quá {0} ký tự"),
-    (r"must be (\d+)\.\.(\d+)", "phải từ {0} đến {1}"),
-    (r"must be >= (\d+)", "phải từ {0} trở lên"),
-    (r"must be text, not \w+", "phải là chữ"),
-    (r"must be a (finite )?whole number( without a decimal point)?", "phải là số nguyên"),
-    (r"must be one of (.+)", "phải là một trong: {0}"),
-    (r"product set (\d+) is not in group (\w+)", "bộ sản phẩm {0} không thuộc nhóm {1}"),
-    (r"has no position on the floor plan: not shown on the map", "chưa có vị trí trên sơ đồ: không hiện trên bản đồ"),
-    (r"overlaps booth (.+)", "chồng lên gian {0}"),
-    (r"overlaps a wall", "chồng lên tường"),
-    (r"overlaps landmark (.+)", "chồng lên {0}"),
-    (r"stands on the plan's outer wall", "nằm trên tường bao của sơ đồ"),
-    (r"lies outside the (\d+)x(\d+) plan", "nằm ngoài sơ đồ {0}×{1}"),
-    (r"x, y, w and h go together: give all four or none", "x, y, w, h phải có đủ cả bốn hoặc bỏ trống cả bốn"),
-    (r"must be at least (\d+)", "phải từ {0} trở lên"),
-    (r"must be 0 or more", "phải từ 0 trở lên"),
-    (r"cannot be reached from an entrance on the floor plan", "không đi tới được từ lối vào nào trên sơ đồ"),
-    (r"this zone is not drawn on the floor plan", "khu này chưa có trên sơ đồ"),
-)

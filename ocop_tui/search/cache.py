@@ -36,7 +36,7 @@ from ocop_tui.model import Booth, Fair, Product
 from ocop_tui.store.contract import CheckedTables, Problem, share_repeated
 
 CACHE_ENV = "OCOP_TUI_CACHE_DIR"
-FORMAT = 4
+FORMAT = 5  # 5: the records gained their optional English fields (fair name_en..., booth zone_en)
 MAX_ENTRIES = 8  # one per store; the least recently written go first
 SAVE_DELAY_SECONDS = 1.0  # after the first frame: encoding holds the interpreter for a moment
 STALE_TEMP_SECONDS = 3600  # a temporary file a write cut short at exit left behind

@@ -20,9 +20,10 @@ from operator import attrgetter, eq
 from pathlib import Path
 
 from ocop_tui.files import FileStamp
-from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, Booth, Fair, Product
+from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, Booth, Fair, Lang, Product
 from ocop_tui.search.cache import load_cached, save_later
 from ocop_tui.search.columns import per_value, then_by
+from ocop_tui.search.facets import NO_NAMES, ValueNames
 from ocop_tui.search.index import Filters, ResultSet, SearchIndex, SortSpec
 from ocop_tui.search.numbers import booth_key as booth_number_key
 from ocop_tui.search.word_index import Field, Rank
@@ -190,7 +191,7 @@ class Catalog:
             Field("code", Rank.DETAILS, column("code")),
             Field("group", Rank.DETAILS, column("group"), values=True, text=_group_text),
             Field("exhibitor_type", None, of_booth("exhibitor_type"), values=True, text=_type_text),
-            Field("zone", None, of_booth("zone"), values=True),
+            Field("zone", None, of_booth("zone"), values=True, text=self._zone_text),
             Field("name_en", Rank.ENGLISH, column("name_en"), phrases=True),
             Field("description", Rank.DESCRIPTION, column("description")),
         ]
@@ -250,7 +251,7 @@ class Catalog:
             Field("exhibitor", Rank.NAME, column("exhibitor"), phrases=True, values=True),
             Field("booth", Rank.DETAILS, column("booth_no"), values=True),
             Field("province", Rank.DETAILS, column("province"), values=True),
-            Field("zone", Rank.DETAILS, column("zone"), values=True),
+            Field("zone", Rank.DETAILS, column("zone"), values=True, text=self._zone_text),
             Field("exhibitor_type", Rank.DETAILS, column("exhibitor_type"), values=True, text=_type_text),
             Field("contact", Rank.DETAILS, column("contact_name")),
             Field("description", Rank.DESCRIPTION, column("description")),
@@ -353,6 +354,35 @@ class Catalog:
     @property
     def zones(self) -> list[str]:
         return sorted({b.zone for b in self.booths}, key=vi_sort_key)
+
+    # One language at a time ------------------------------------------------------------------------
+
+    @property
+    def zone_names_en(self) -> dict[str, str]:
+        """Each zone's English name, the first one its booths give (a zone none of them names is left out):
+        a zone is one filter value, so it has one name in each language."""
+
+        def build() -> dict[str, str]:
+            names: dict[str, str] = {}
+            for booth in self.booths:
+                if booth.zone_en:
+                    names.setdefault(booth.zone, booth.zone_en)
+            return names
+
+        return self._once("zone_names_en", build)  # type: ignore[return-value]
+
+    def zone_label(self, zone: str, lang: Lang) -> str:
+        """A zone's name in `lang`: in English its English name where the booths give one, else as stored."""
+        return self.zone_names_en.get(zone, zone) if lang == "en" else zone
+
+    def value_names(self, lang: Lang) -> ValueNames:
+        """The data's own names of facet values in `lang` (the zones' English names), for search/facets.py."""
+        return {"zone": self.zone_names_en} if lang == "en" else NO_NAMES
+
+    def _zone_text(self, zone: str) -> str:
+        """A zone as it is searched: its stored name and its English name."""
+        english = self.zone_names_en.get(zone)
+        return f"{zone}\n{english}" if english else zone
 
 
 def open_catalog(path: Path) -> tuple[Catalog, FileStamp]:

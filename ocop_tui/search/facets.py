@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ocop_tui.i18n import t
 from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, Lang, exhibitor_type_label, group_label, province_label, stars_text
@@ -22,14 +23,19 @@ BOOTH_FACETS = ("province", "zone", "exhibitor_type")
 # Facets whose values are a scale of their own: a chart keeps their order instead of putting the most first.
 _SCALES = frozenset({"group", "stars"})
 
+# The data's own names for values in the language shown, by facet: a zone's English name (Catalog.value_names).
+ValueNames = Mapping[str, Mapping[str, str]]
+NO_NAMES: ValueNames = MappingProxyType({})
+
 
 def facet_title(facet: str, lang: Lang) -> str:
     """What the facet is called ("Tỉnh" / "Province")."""
     return t(f"facet.{facet}", lang)
 
 
-def facet_label(facet: str, value: str, lang: Lang) -> str:
-    """One value as people read it, safe to show: labels from the domain table, the store's own names cleaned."""
+def facet_label(facet: str, value: str, lang: Lang, names: ValueNames = NO_NAMES) -> str:
+    """One value as people read it, safe to show: labels from the domain table, the store's own names cleaned
+    (in the language shown where the data gives one: `names`)."""
     if facet == "province":
         return clean(province_label(value, lang))
     if facet == "group":
@@ -38,10 +44,10 @@ def facet_label(facet: str, value: str, lang: Lang) -> str:
         return stars_text(int(value))
     if facet == "exhibitor_type":
         return exhibitor_type_label(value, lang)
-    return clean(value)  # a zone: the store's own name
+    return clean(names.get(facet, NO_NAMES).get(value, value))  # a zone: the store's own name
 
 
-def facet_order(facet: str, values: Iterable[str], lang: Lang) -> list[str]:
+def facet_order(facet: str, values: Iterable[str], lang: Lang, names: ValueNames = NO_NAMES) -> list[str]:
     """`values` in the order they are listed: groups and exhibitor types in the programme's order, stars from
     the most, provinces and zones alphabetically (Vietnamese order, in `lang`)."""
     distinct = set(values)
@@ -51,17 +57,17 @@ def facet_order(facet: str, values: Iterable[str], lang: Lang) -> list[str]:
         return _known_first(EXHIBITOR_TYPES, distinct)
     if facet == "stars":
         return sorted(distinct, reverse=True)
-    return sorted(distinct, key=lambda value: vi_sort_key(facet_label(facet, value, lang)))
+    return sorted(distinct, key=lambda value: vi_sort_key(facet_label(facet, value, lang, names)))
 
 
 def _known_first(known: Mapping[str, object], values: set[str]) -> list[str]:
     return [value for value in known if value in values] + sorted(values - known.keys())
 
 
-def facet_ranking(facet: str, counts: Mapping[str, int], lang: Lang) -> list[str]:
+def facet_ranking(facet: str, counts: Mapping[str, int], lang: Lang, names: ValueNames = NO_NAMES) -> list[str]:
     """The values of `counts` for a chart: the most counted first, ties in the listed order; a scale (groups,
     stars) keeps its own order."""
-    order = facet_order(facet, counts, lang)
+    order = facet_order(facet, counts, lang, names)
     if facet in _SCALES:
         return order
     return sorted(order, key=lambda value: -counts[value])
@@ -91,6 +97,7 @@ def facet_choices(
     counts: Mapping[str, Mapping[str, int]],
     selected: Mapping[str, Collection[str]],
     lang: Lang,
+    names: ValueNames = NO_NAMES,
 ) -> list[FacetChoices]:
     """The panel beside a result: for each facet, the values some result has, and the chosen ones even when
     none has them (so they can be unchosen), with their counts."""
@@ -100,19 +107,21 @@ def facet_choices(
         chosen = selected.get(facet, ())
         shown = {value for value, count in facet_counts.items() if count} | set(chosen)
         values = tuple(
-            FacetValue(value, facet_label(facet, value, lang), facet_counts.get(value, 0), value in chosen)
-            for value in facet_order(facet, shown, lang)
+            FacetValue(value, facet_label(facet, value, lang, names), facet_counts.get(value, 0), value in chosen)
+            for value in facet_order(facet, shown, lang, names)
         )
         choices.append(FacetChoices(facet, facet_title(facet, lang), values))
     return choices
 
 
-def describe_filters(facets: Sequence[str], selected: Mapping[str, Collection[str]], lang: Lang) -> str:
+def describe_filters(
+    facets: Sequence[str], selected: Mapping[str, Collection[str]], lang: Lang, names: ValueNames = NO_NAMES
+) -> str:
     """The chosen values as a line of text: "Tỉnh: Bến Tre, Trà Vinh; Số sao: ★★★★★" ("" for none)."""
     described = []
     for facet in facets:
         values = selected.get(facet)
         if values:
-            labels = sorted((facet_label(facet, value, lang) for value in values), key=vi_sort_key)
+            labels = sorted((facet_label(facet, value, lang, names) for value in values), key=vi_sort_key)
             described.append(f"{facet_title(facet, lang)}: {', '.join(labels)}")
     return "; ".join(described)

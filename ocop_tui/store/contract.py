@@ -273,7 +273,7 @@ def share_values(column: list[Any]) -> list[Any]:
 # Fields whose values repeat (every product of a province, a booth, a producer; in the demo fair even the
 # descriptions): records can share one object per distinct value instead of each keeping its own copy.
 SHARED_FIELDS: dict[TableName, tuple[str, ...]] = {
-    "booths": ("exhibitor_type", "province", "zone"),
+    "booths": ("exhibitor_type", "province", "zone", "zone_en"),
     "products": ("booth_no", "producer", "province", "unit", "price_vnd", "certified_year", "description"),
 }
 

@@ -54,6 +54,7 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
         "exhibitor_type": ("Loại hình", "Loại hình đơn vị", "Loại hình chủ thể", "Exhibitor type", "Type"),
         "province": ("Tỉnh", "Tỉnh/Thành phố", "Tỉnh thành", "Tỉnh, thành phố", "Province"),
         "zone": ("Khu", "Khu vực", "Khu trưng bày", "Zone"),
+        "zone_en": ("Khu tiếng Anh", "Tên khu tiếng Anh", "Zone (English)", "Zone in English"),
         "contact_name": ("Người liên hệ", "Liên hệ", "Người đại diện", "Contact", "Contact name"),
         "phone": ("Điện thoại", "Số điện thoại", "SĐT", "ĐT", "Phone"),
         "description": ("Mô tả", "Giới thiệu", "Description"),

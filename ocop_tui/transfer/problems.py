@@ -4,14 +4,13 @@ language), and the two ways a whole import stops (a file that cannot be read, re
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ocop_tui.i18n import t
-from ocop_tui.i18n.importer import CHECK_MESSAGES_VI
-from ocop_tui.model import GROUPS, Lang
+from ocop_tui.i18n.messages import check_message
+from ocop_tui.model import Lang
 from ocop_tui.store.contract import Severity
 from ocop_tui.text import clean
 from ocop_tui.transfer.cells import has_surrogates
@@ -35,27 +34,9 @@ class ImportProblem:
 
     def message(self, lang: Lang) -> str:
         values = dict(self.values)
-        if self.key == "import.check" and lang == "vi":
-            return check_message_vi(values["message"])
+        if self.key == "import.check":  # the contract's own (English) message, in the language asked for
+            return check_message(values["message"], lang)
         return t(self.key, lang, **values)
-
-
-def check_message_vi(message: str) -> str:
-    """A contract check's English message in Vietnamese, where the table knows it (else unchanged)."""
-    table, prefix = message, ""
-    if ": " in message and message.split(": ", 1)[0] in ("booths", "products", "fair"):
-        prefix, table = message.split(": ", 1)  # "products: ..." from a check on the whole store
-        prefix += ": "
-    for pattern, template in _CHECK_MESSAGES_VI:
-        match = pattern.fullmatch(table)
-        if match:
-            # A group's key ("drinks") reads as its Vietnamese name ("Đồ uống").
-            words = [GROUPS[g].vi if g in GROUPS else g or "" for g in match.groups()]
-            return prefix + template.format(*words)
-    return message
-
-
-_CHECK_MESSAGES_VI = [(re.compile(pattern), template) for pattern, template in CHECK_MESSAGES_VI]
 
 
 def make_problem(

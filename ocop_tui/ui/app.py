@@ -8,13 +8,15 @@ builds the app for the CLI, the tests and the benchmarks alike; the app never se
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import import_module
 from typing import Any, ClassVar, TypeVar
 
 from textual import on
-from textual.app import App, CSSPathType
+from textual.app import App, CSSPathType, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.content import Content
 from textual.screen import Screen
 
 from ocop_tui.i18n import DEFAULT_LANG
@@ -22,11 +24,13 @@ from ocop_tui.model import Lang
 from ocop_tui.search.catalog import Catalog
 from ocop_tui.text import clean
 from ocop_tui.ui.commands import FairCommands
-from ocop_tui.ui.fair_app import HIGH_CONTRAST, FairApp
+from ocop_tui.ui.fair_app import FairApp
 from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.screens.browser import BrowserScreen
 from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.screens.products import ProductsScreen
+from ocop_tui.ui.textual_compat import WordedCommandPalette
+from ocop_tui.ui.themes import few_colours
 
 ScreenT = TypeVar("ScreenT", bound=FairScreen)
 
@@ -64,25 +68,63 @@ class OcopApp(FairApp):
         Binding("f5", "show_mode('facts')", "key.facts"),
         Binding("f6", "switch_language", "key.language"),
         Binding("f8", "next_theme", "key.theme"),
+        # Textual adds this key itself unless the app has it; here its description is translated like ours.
+        Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True, tooltip="key.palette.tooltip"),
     ]
 
     def __init__(self, catalog: Catalog, *, lang: Lang = DEFAULT_LANG) -> None:
         super().__init__(catalog, lang=lang)
-        self.title = clean(catalog.fair.name)
+        self.title = clean(catalog.fair.text_in("name", lang))
 
     def on_mount(self) -> None:
-        self.register_theme(HIGH_CONTRAST)
         follow_language(self, self._relabel)
+        # A real terminal of 16 colours or none: highlights in reverse video too (the tests' is headless).
+        self.set_class(not self.is_headless and few_colours(self.console.color_system, self.no_color),
+                       "-few-colours")  # fmt: skip
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The title bar: the fair's name, then its theme in italics (Textual's dim would not reach AA)."""
+        if not sub_title:
+            return Content(title)
+        return Content.assemble(Content(title), " — ", Content(sub_title).stylize("italic"))
 
     def _relabel(self) -> None:
-        demo = f" ({self.tr('app.subtitle.demo')})" if self.catalog.fair.demo else ""
-        self.sub_title = clean(self.catalog.fair.theme) + demo
+        """The title bar in the current language: the fair's name and theme (in English where the data has it)."""
+        fair, lang = self.catalog.fair, self.tr.lang
+        demo = f" ({self.tr('app.subtitle.demo')})" if fair.demo else ""
+        self.title = clean(fair.text_in("name", lang))
+        self.sub_title = clean(fair.text_in("theme", lang)) + demo
 
     # Actions ------------------------------------------------------------------------------------
 
     async def action_show_mode(self, mode: str) -> None:
         if mode in self.MODES and mode != self.current_mode:
             await self.switch_mode(mode)
+
+    def action_command_palette(self) -> None:
+        """The command palette, worded in the current language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            tr = self.tr
+            palette = WordedCommandPalette(placeholder=tr("palette.placeholder"), no_matches=tr("palette.no_matches"),
+                                           id="--command-palette")  # fmt: skip
+            self.push_screen(palette)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The App's own commands in the palette, in the current language: help (ours, for Textual's key panel),
+        maximize or minimize, screenshot, quit. Themes are FairCommands' (the app's three, by name)."""
+        tr = self.tr
+        yield SystemCommand(tr("cmd.help"), tr("cmd.help.help"), self.action_help)
+        if screen.maximized is not None:
+            yield SystemCommand(tr("cmd.minimize"), tr("cmd.minimize.help"), screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(tr("cmd.maximize"), tr("cmd.maximize.help"), screen.action_maximize)
+        yield SystemCommand(tr("cmd.screenshot"), tr("cmd.screenshot.help"),
+                            lambda: self.set_timer(0.1, self.deliver_screenshot))  # fmt: skip
+        yield SystemCommand(tr("cmd.quit"), tr("cmd.quit.help"), self.action_quit)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c (it copies, it does not quit): how to quit, in the current language."""
+        self.notify(self.tr("notify.quit"), title=self.tr("notify.quit.title"), markup=False)
 
     def action_help(self) -> None:
         # Imported on first use (start-up imports only the products screen).

@@ -1,4 +1,5 @@
-"""Command palette entries: go to a booth or a product code, switch language or theme."""
+"""Command palette entries: go to a booth or a product code, switch language or theme (named in the current
+language). The App's own commands (help, quit, ...) are OcopApp.get_system_commands."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ class FairCommands(Provider):
         entries: list[tuple[str, Text, Callable[[], Any], str]] = []
         entries.append((fold(tr("cmd.language")), Text(tr("cmd.language")), app.action_switch_language, ""))
         for theme in app.theme_cycle:
-            theme_label = tr("cmd.theme", theme=theme)
+            theme_label = tr("cmd.theme", theme=app.theme_label(theme))
             entries.append((fold(theme_label), Text(theme_label), partial(app.set_theme_by_name, theme), ""))
         for booth in app.catalog.booths:
             label = Text.assemble(tr("cmd.go_booth"), " ",
@@ -90,4 +91,5 @@ class FairCommands(Provider):
         app = self.fair_app
         yield DiscoveryHit(Text(app.tr("cmd.language")), app.action_switch_language)
         for theme in app.theme_cycle:
-            yield DiscoveryHit(Text(app.tr("cmd.theme", theme=theme)), partial(app.set_theme_by_name, theme))
+            label = app.tr("cmd.theme", theme=app.theme_label(theme))
+            yield DiscoveryHit(Text(label), partial(app.set_theme_by_name, theme))

@@ -9,27 +9,11 @@ from __future__ import annotations
 
 from textual.app import App
 from textual.reactive import var
-from textual.theme import Theme
 
 from ocop_tui.i18n import DEFAULT_LANG, Translator
 from ocop_tui.model import Lang
 from ocop_tui.search.catalog import Catalog
-
-HIGH_CONTRAST = Theme(
-    name="ocop-high-contrast",
-    primary="#ffd700",
-    secondary="#00e5ff",
-    accent="#ff8c00",
-    foreground="#ffffff",
-    background="#000000",
-    surface="#000000",
-    panel="#1a1a1a",
-    success="#00ff66",
-    warning="#ffd700",
-    error="#ff4040",
-    boost="#333333",
-    dark=True,
-)
+from ocop_tui.ui.themes import THEMES, VARIABLE_DEFAULTS, theme_label_key
 
 
 class FairApp(App[int]):
@@ -42,7 +26,10 @@ class FairApp(App[int]):
         self.catalog = catalog  # a kiosk swaps in a new one when the store file changes: read it each time
         self.tr = Translator(lang)
         self.set_reactive(FairApp.lang, lang)
-        self.theme_cycle: list[str] = ["textual-dark", "textual-light", HIGH_CONTRAST.name]
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme_cycle: list[str] = [theme.name for theme in THEMES]
+        self.set_reactive(App.theme, self.theme_cycle[0])
         self.nav_modes: tuple[str, ...] = tuple(self.MODES)
         self.here: str | None = None  # where the map's routes start ("you are here"): a kiosk's location
 
@@ -53,9 +40,17 @@ class FairApp(App[int]):
         self.lang = "en" if self.lang == "vi" else "vi"
         self.notify(self.tr("notify.language"), timeout=2)
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(VARIABLE_DEFAULTS)  # app.tcss's own colours, for a theme that does not set them
+
+    def theme_label(self, name: str) -> str:
+        """A theme's name as people read it, in the current language ("Tương phản cao")."""
+        key = theme_label_key(name)
+        return self.tr(key) if key is not None else name
+
     def set_theme_by_name(self, name: str) -> None:
         self.theme = name
-        self.notify(self.tr("notify.theme", theme=name), timeout=2)
+        self.notify(self.tr("notify.theme", theme=self.theme_label(name)), timeout=2)
 
     def action_next_theme(self) -> None:
         current = self.theme if self.theme in self.theme_cycle else self.theme_cycle[-1]

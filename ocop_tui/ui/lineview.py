@@ -64,9 +64,18 @@ def set_virtual_size(view: ScrollView, size: Size) -> None:
     view.refresh()
 
 
-def text_strip(line: Text, width: int, base: Style, console: Console) -> Strip:
-    """One rendered line, every segment drawn over `base`, padded or cut to `width`."""
-    segments = [Segment(text, base + style if style else base) for text, style, _ in line.render(console)]
+_NOT_DIM = Style(dim=False)
+
+
+def text_strip(line: Text, width: int, base: Style, console: Console, *, over: Style | None = None) -> Strip:
+    """One rendered line, every segment drawn over `base`, padded or cut to `width`; `over` goes on top of
+    every segment's own style (a cursor's colours win over a cell's, so the highlighted row stays readable)."""
+    if over is not None:
+        over = over + _NOT_DIM  # a dim separator would fade into the cursor's colour
+        base = base + over
+        segments = [Segment(text, base + style + over if style else base) for text, style, _ in line.render(console)]
+    else:
+        segments = [Segment(text, base + style if style else base) for text, style, _ in line.render(console)]
     return Strip(segments).adjust_cell_length(width, base)
 
 

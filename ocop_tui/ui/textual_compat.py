@@ -13,15 +13,19 @@ What the app takes from here:
 - `InputWithoutRelayout`: typing in a search box of fixed size never lays the screen out.
 - `mode_stacks`: the kiosk's idle reset looks at the screens of modes that are not on view.
 - `FatalErrorHook`: the kiosk shows one line for an unexpected error instead of Textual's traceback.
+- `WordedCommandPalette`: the command palette's "No matches found" line in the app's language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -29,6 +33,7 @@ from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Input
+from textual.widgets.option_list import Option
 
 # The mixins below are plain classes at run time (see SizedInLayout); the type checker sees the class they
 # are mixed into, so their calls to super() are checked against Textual's.
@@ -157,3 +162,33 @@ class FatalErrorHook(_AppMixin):
     def on_fatal_error(self, error: Exception | None) -> None:
         """Report `error` and end the app (App.panic); the subclass decides how."""
         raise NotImplementedError
+
+
+class WordedCommandPalette(CommandPalette):
+    """The command palette with its texts in the app's language: the search box's placeholder (public) and the
+    line that says nothing matched.
+
+    Missing public API: a way to word that line ("No matches found" is written into the palette). Overrides
+    CommandPalette._start_no_matches_countdown, which adds it to the CommandList as a disabled option a moment
+    after a search that found nothing, the same way: it relies on _stop_no_matches_countdown, _NO_MATCHES (the
+    option's id, which the palette's own code looks for), _list_visible and _no_matches_timer.
+    """
+
+    NO_MATCHES_DELAY: ClassVar[float] = 0.5  # Textual's _NO_MATCHES_COUNTDOWN: results may still be arriving
+
+    def __init__(self, *, placeholder: str, no_matches: str, id: str | None = None) -> None:
+        super().__init__(placeholder=placeholder, id=id)
+        self.no_matches = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:  # an empty search lists what can be discovered: nothing to say
+                line = Align.center(Text(self.no_matches, style="not bold"))
+                self.query_one(CommandList).add_option(Option(line, disabled=True, id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self.NO_MATCHES_DELAY, show_no_matches)

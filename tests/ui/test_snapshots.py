@@ -1,4 +1,5 @@
-"""Snapshots of every browser screen with the demo fair, at 80x24 and 120x36, in Vietnamese and English.
+"""Snapshots of every browser screen with the demo fair, at 80x24 and 120x36, in Vietnamese and English, and of
+a highlighted row in each theme.
 
 Update after an intended visual change with `pytest --snapshot-update tests/ui/test_snapshots.py`
 and look at the report before committing.
@@ -14,6 +15,7 @@ from textual.widgets import Input
 from ocop_tui.paths import demo_store_path
 from ocop_tui.search.catalog import Catalog, load_catalog
 from ocop_tui.ui.factory import make_app
+from ocop_tui.ui.themes import THEMES
 
 from .fixtures import mini_catalog
 
@@ -74,3 +76,15 @@ def test_help_screen(snap_compare, lang):
 def test_facets_on_a_narrow_screen(snap_compare):
     app = make_app(mini_catalog())
     assert snap_compare(app, terminal_size=(80, 24), run_before=steps("f7", "down", "space"))
+
+
+@pytest.mark.parametrize("theme", [theme.name for theme in THEMES])
+def test_selected_row_in_each_theme(snap_compare, theme):
+    """The highlighted row, its stars and the facets in each theme (every text at least 4.5:1: test_contrast.py)."""
+
+    async def run_before(pilot) -> None:
+        pilot.app.theme = theme
+        await steps("n", "u", "o", "c", "enter", "down")(pilot)
+
+    app = make_app(mini_catalog(), lang="en")
+    assert snap_compare(app, terminal_size=(120, 30), run_before=run_before)

@@ -12,6 +12,7 @@ import pytest
 from textual import events, messages
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import CommandInput, CommandList, CommandPalette
 from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 from textual.scroll_view import ScrollView
@@ -24,6 +25,7 @@ from ocop_tui.ui.textual_compat import (
     InputWithoutRelayout,
     LaidOutOnce,
     SizedInLayout,
+    WordedCommandPalette,
     bindings_of,
     mode_stacks,
     send_refreshes_now,
@@ -235,6 +237,42 @@ async def test_fatal_error_hook_gets_the_exception_instead_of_textuals_traceback
             await pilot.pause()
     assert len(seen) == 1 and isinstance(seen[0], ValueError) and "482913" in str(seen[0])
     assert app.return_code == 1
+
+
+async def test_worded_command_palette_says_nothing_matched_in_its_own_words(monkeypatch):
+    """Relies on CommandPalette._start_no_matches_countdown (and _stop_no_matches_countdown, _NO_MATCHES,
+    _list_visible, _no_matches_timer): a search that finds nothing shows the palette's line in its own words,
+    as the disabled option the palette's code knows by id; Textual's own palette says it in English."""
+    monkeypatch.setattr(WordedCommandPalette, "NO_MATCHES_DELAY", 0.001)  # no waiting in a test
+    monkeypatch.setattr(CommandPalette, "_NO_MATCHES_COUNTDOWN", 0.001)
+
+    class Palettes(App[None]):
+        worded = True
+
+        def action_command_palette(self) -> None:
+            if self.worded:
+                self.push_screen(WordedCommandPalette(placeholder="Tìm lệnh…", no_matches="Không có lệnh nào"))
+            else:
+                self.push_screen(CommandPalette())
+
+    async def nothing_found(app: Palettes) -> tuple[str, str, list[str | None]]:
+        async with app.run_test() as pilot:
+            await pilot.press("ctrl+p", "z", "q", "x")
+            await app.workers.wait_for_complete()
+            listed = app.screen.query_one(CommandList)
+            for _ in range(100):  # the line comes from a timer: let the app run until it has
+                await pilot.pause()
+                if listed.option_count:
+                    break
+            options = listed.options
+            placeholder = app.screen.query_one(CommandInput).placeholder
+            return placeholder, " ".join(option.prompt.renderable.plain for option in options), [o.id for o in options]
+
+    placeholder, shown, ids = await nothing_found(Palettes())
+    assert (placeholder, shown, ids) == ("Tìm lệnh…", "Không có lệnh nào", [CommandPalette._NO_MATCHES])
+    english = Palettes()
+    english.worded = False
+    assert (await nothing_found(english))[1] == "No matches found"  # why the class exists
 
 
 # Public behaviour the app relies on in the same way --------------------------------------------------------

@@ -476,3 +476,21 @@ def test_catalog_from_checked_tables_normalises_text() -> None:
     assert codes(catalog, "nuoc mam") == ["P01"]
     assert catalog.search_products("", filters={"province": {"Kiên Giang"}}).total == 1  # NFC facet value
     assert catalog.booth_of(0).booth_no == "K-07"  # "k-07" found its booth
+
+
+def test_zones_have_one_name_in_each_language() -> None:
+    """A zone's English name is the first its booths give; English shows it (rows, facets, charts), Vietnamese
+    and zones without one show the stored name, and a search in either language finds the zone's booths."""
+    booths = (
+        Booth("K-07", "HTX Nước mắm Khải Hoàn", "cooperative", "Kiên Giang", "Khu A", zone_en="Fish sauce hall"),
+        Booth("K-08", "Công ty Thanh Quốc", "enterprise", "Kiên Giang", "Khu A", zone_en="Another name"),
+        Booth("A-9", "Hộ SXKD Nguyễn Thị Lan", "household", "An Giang", "Khu B"),
+    )
+    catalog = Catalog.from_records(FAIR, booths, ())
+    assert catalog.zone_names_en == {"Khu A": "Fish sauce hall"}
+    assert [catalog.zone_label(zone, "en") for zone in ("Khu A", "Khu B")] == ["Fish sauce hall", "Khu B"]
+    assert catalog.zone_label("Khu A", "vi") == "Khu A"
+    assert catalog.value_names("en") == {"zone": {"Khu A": "Fish sauce hall"}} and not catalog.value_names("vi")
+    found = {catalog.booths[i].booth_no for i in catalog.search_booths("fish sauce hall").ids}
+    assert found == {"K-07", "K-08"} == {catalog.booths[i].booth_no for i in catalog.search_booths("khu:khu a").ids}
+    assert {catalog.booths[i].booth_no for i in catalog.search_booths("zone:fish sauce").ids} == {"K-07", "K-08"}

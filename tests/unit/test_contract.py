@@ -328,3 +328,27 @@ def test_booths_that_break_the_plan_are_named() -> None:
         ("5", "stands on the plan's outer wall"),
         ("6", "overlaps a wall"),
     ]
+
+
+def test_english_versions_are_optional_text_fields_read_on_the_fast_path() -> None:
+    """The fair's name, theme, venue and city and a booth's zone may have an English version (`<field>_en`):
+    declared in the contract (checked like any text, kept out of `extra`, so a store giving them still decodes
+    in one pass), and `text_in` falls back to the Vietnamese where one is missing."""
+    english = {"fair": ("name_en", "theme_en", "venue_en", "city_en"), "booths": ("zone_en",), "products": ("name_en",)}
+    for table, names in english.items():
+        for name in names:
+            rule = RULE_OF[table][name]  # type: ignore[index]
+            assert (rule.kind, rule.required, rule.max_length) == ("text", False, MAX_LINE)
+    booth = {"booth_no": "B-1", "exhibitor": "HTX", "exhibitor_type": "cooperative", "province": "An Giang",
+             "zone": "Khu A", "zone_en": "Zone A"}  # fmt: skip
+    store = {"fair": {"1": dict(FAIR, name_en="OCOP Forum", venue_en="An Hoa Park")}, "booths": {"1": booth},
+             "products": {}}  # fmt: skip
+    fast = decode_store(json.dumps(store).encode())
+    assert fast is not None and fast.fair is not None and fast.problems == []
+    (read,) = fast.booths
+    assert read.zone_en == "Zone A" and read.extra == {}
+    assert (read.text_in("zone", "en"), read.text_in("zone", "vi")) == ("Zone A", "Khu A")
+    assert (fast.fair.text_in("name", "en"), fast.fair.text_in("name", "vi")) == ("OCOP Forum", "Diễn đàn OCOP")
+    assert fast.fair.text_in("theme", "en") == "Liên kết"  # no English version: the Vietnamese
+    too_long = check_tables({**store, "booths": {"1": dict(booth, zone_en="x" * (MAX_LINE + 1))}})
+    assert [(p.table, p.field) for p in too_long.errors] == [("booths", "zone_en")]

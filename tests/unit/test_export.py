@@ -39,8 +39,8 @@ def test_headers_are_the_contract_fields(tmp_path: Path) -> None:
     assert rows[1][:4] == ["KG-NM-001", "Nước mắm Phú Quốc Khải Hoàn 40 độ đạm", "food", "5"]
     booths = (tmp_path / "out" / "booths.csv").read_text(encoding="utf-8-sig").splitlines()
     # No floor plan in this store, so no x, y, w, h columns.
-    assert booths[0].split(",") == ["booth_no", "exhibitor", "exhibitor_type", "province", "zone", "contact_name",
-                                    "phone", "description"]  # fmt: skip
+    assert booths[0].split(",") == ["booth_no", "exhibitor", "exhibitor_type", "province", "zone", "zone_en",
+                                    "contact_name", "phone", "description"]  # fmt: skip
     assert BOOTH_COLUMNS[-4:] == ("x", "y", "w", "h")
 
 

@@ -93,3 +93,16 @@ def test_every_value_is_listed_once(values, lang):
         if facet == "stars":
             continue
         assert sorted(facet_order(facet, values, lang)) == sorted(values)
+
+
+def test_values_the_data_names_in_the_language_shown() -> None:
+    """A zone's label is its English name in English where the data gives one (Catalog.value_names), the
+    stored name otherwise; it orders and describes by that label."""
+    names = {"zone": {"Khu A": "Zone A", "Khu \x1b]0;x\x07B": "Zone \x1b[31mB"}}
+    assert facet_label("zone", "Khu A", "en", names) == "Zone A"
+    assert facet_label("zone", "Khu C", "en", names) == "Khu C"  # no English name: as stored
+    assert facet_label("zone", "Khu \x1b]0;x\x07B", "en", names) == "Zone B"  # cleaned like any data
+    assert facet_order("zone", {"Khu A", "Khu C"}, "en", names) == ["Khu C", "Khu A"]  # "Khu C" < "Zone A"
+    assert describe_filters(BOOTH_FACETS, {"zone": {"Khu A"}}, "en", names) == "Zone: Zone A"
+    (zone,) = facet_choices(("zone",), {"zone": {"Khu A": 2}}, {}, "en", names)
+    assert [value.label for value in zone.values] == ["Zone A"]

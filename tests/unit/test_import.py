@@ -394,7 +394,10 @@ def test_floor_plan_problems_land_on_the_file_row(tmp_path: Path) -> None:
 
 
 def test_contract_messages_read_in_vietnamese() -> None:
-    from ocop_tui.transfer.problems import check_message_vi
+    from ocop_tui.i18n.messages import check_message
+
+    def check_message_vi(message: str) -> str:
+        return check_message(message, "vi")
 
     assert check_message_vi("must be 3..5") == "phải từ 3 đến 5"
     assert check_message_vi("product set 9 is not in group drinks") == "bộ sản phẩm 9 không thuộc nhóm Đồ uống"

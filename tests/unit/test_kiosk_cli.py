@@ -61,7 +61,9 @@ def test_kiosk_with_a_pin_but_a_broken_store_reports_the_store(tmp_path):
     store = tmp_path / "fair.json"
     store.write_text("{", encoding="utf-8")
     result = run("--kiosk", "--data", str(store), "--config", str(config))
-    assert result.exit_code == 2 and "not valid JSON" in result.output
+    assert result.exit_code == 2 and "không phải JSON hợp lệ" in result.output  # Vietnamese unless --lang en
+    english = run("--lang", "en", "--kiosk", "--data", str(store), "--config", str(config))
+    assert english.exit_code == 2 and "not valid JSON" in english.output
 
 
 def test_idle_seconds_is_checked(tmp_path):

@@ -131,14 +131,16 @@ def codes_in(path: Path) -> set[str]:
 
 
 def invoke(*args: str) -> Any:
-    # A wide console, so Rich does not wrap long tmp paths in the middle.
-    return CliRunner().invoke(main, list(args), env={"COLUMNS": "400"})
+    # A wide console, so Rich does not wrap long tmp paths in the middle. In English: these tests read the
+    # contract's own words (test_messages.py checks the Vietnamese ones).
+    return CliRunner().invoke(main, ["--lang", "en", *args], env={"COLUMNS": "400"})
 
 
 def table_rows(output: str) -> list[list[str]]:
-    """The cells of each row of a Rich problems table."""
+    """The cells of each row of a Rich problems table (a record as its document id: "K-07 (#9)" is "9")."""
     rows = [line for line in output.splitlines() if line.count("│") >= 6]
-    return [[cell.strip() for cell in line.split("│")[1:-1]] for line in rows]
+    cells = [[cell.strip() for cell in line.split("│")[1:-1]] for line in rows]
+    return [[*row[:2], row[2].rsplit("#", 1)[-1].rstrip(")"), *row[3:]] for row in cells]
 
 
 def squash(text: str) -> str:
@@ -316,7 +318,7 @@ def test_real_process_prints_no_traceback(tmp_path: Path) -> None:
     _truncated(path)
     before = folder_state(tmp_path)
     done = subprocess.run(
-        [PYTHON, "-m", "ocop_tui", "validate", "--data", str(path)],
+        [PYTHON, "-m", "ocop_tui", "--lang", "en", "validate", "--data", str(path)],
         capture_output=True, text=True, encoding="utf-8", env={**os.environ, "COLUMNS": "400"}, timeout=60,
     )  # fmt: skip
     assert done.returncode == 2

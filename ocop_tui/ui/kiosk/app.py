@@ -41,7 +41,6 @@ from ocop_tui.kiosk.watch import Outcome, StoreWatch
 from ocop_tui.model import Lang
 from ocop_tui.search.catalog import Catalog
 from ocop_tui.ui.app import OcopApp
-from ocop_tui.ui.fair_app import HIGH_CONTRAST
 from ocop_tui.ui.kiosk.crash import LOG_FILE, QuietCrash
 from ocop_tui.ui.kiosk.dialogs import IdleCountdown, PinScreen
 from ocop_tui.ui.kiosk.home import HomeScreen
@@ -49,6 +48,7 @@ from ocop_tui.ui.kiosk.lockdown import LockedDownApp
 from ocop_tui.ui.kiosk.screens import KIOSK_SCREENS, MissTracking
 from ocop_tui.ui.screens.browser import BrowserScreen
 from ocop_tui.ui.textual_compat import mode_stacks
+from ocop_tui.ui.themes import HIGH_CONTRAST
 
 COUNTDOWN_SECONDS = 10
 FEATURE_SECONDS = 6.0
@@ -116,7 +116,6 @@ class KioskApp(QuietCrash, LockedDownApp):
     # Start and stop -----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.register_theme(HIGH_CONTRAST)
         self.theme = HIGH_CONTRAST.name
         self._open_log()
         if self.store_watch is not None and self.store_watch.shown is None:

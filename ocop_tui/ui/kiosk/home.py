@@ -7,6 +7,7 @@ rather than behind a function key. The kiosk app calls `next_featured()` while n
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -20,6 +21,7 @@ from ocop_tui.search.catalog import Catalog
 from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.fair_screen import FairScreen
+from ocop_tui.ui.themes import stars_style
 
 
 def featured_products(catalog: Catalog) -> list[int]:
@@ -90,18 +92,23 @@ class HomeScreen(FairScreen):
 
     def on_mount(self) -> None:
         follow_language(self, self.refresh_content)
+        # The stars' colour is the theme's: after the switch has given the app its new colours.
+        self.watch(self.app, "theme", lambda _theme: self.call_after_refresh(self.show_featured), init=False)
         self.query_one("#home-products", Button).focus()
 
     def refresh_content(self) -> None:
         """Fill everything in from the app's catalogue and language (after a switch or a data reload)."""
         tr = self.app.tr
         fair = self.catalog.fair
-        self.query_one("#home-name", Static).update(data_text(fair.name, "bold"))
+        lang = tr.lang
+        self.query_one("#home-name", Static).update(data_text(fair.text_in("name", lang), "bold"))
         dates = tr("home.dates", start=format_date(fair.start_date, tr.lang), end=format_date(fair.end_date, tr.lang))
         info = [
-            data_text(fair.theme, "italic"),
+            data_text(fair.text_in("theme", lang), "italic"),
             Text.assemble(
-                Text(dates, style="bold"), " · ", data_text(tr("home.where", venue=fair.venue, city=fair.city))
+                Text(dates, style="bold"),
+                " · ",
+                data_text(tr("home.where", venue=fair.text_in("venue", lang), city=fair.text_in("city", lang))),
             ),
             Text(
                 tr(
@@ -144,7 +151,7 @@ class HomeScreen(FairScreen):
         where = tr("home.featured.where", booth=data_text(product.booth_no).plain,
                    province=data_text(province_label(product.province, tr.lang)).plain)  # fmt: skip
         lines = [
-            Text.assemble(Text(stars_text(stars), style="bold yellow"), "  ", name),
+            Text.assemble(Text(stars_text(stars), style=stars_style(self.app) + Style(bold=True)), "  ", name),
             Text.assemble(data_text(product.producer), " · ", Text(where)),
             Text(f"▶ {tr('home.featured.open')}", style="dim"),
         ]

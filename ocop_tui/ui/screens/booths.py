@@ -44,7 +44,7 @@ class BoothsScreen(BrowserScreen):
         if column == "province":
             return data_text(province_label(booth.province, lang))
         if column == "zone":
-            return data_text(booth.zone)
+            return data_text(self.catalog.zone_label(booth.zone, lang))
         if column == "products":
             return Text(str(self.catalog.product_count(record)))
         return Text("")

@@ -198,7 +198,10 @@ class BrowserScreen(FairScreen):
         # The detail pane follows now, in the same frame as the rows, instead of one frame later when the
         # table's Highlighted message arrives (the pane then sees the same record and does nothing).
         self.show_detail(self.table.highlighted)
-        self.facet_panel.set_facets(facet_choices(self.FACETS, result.facet_counts, self.filters, self.app.tr.lang))
+        lang = self.app.tr.lang
+        self.facet_panel.set_facets(
+            facet_choices(self.FACETS, result.facet_counts, self.filters, lang, self.catalog.value_names(lang))
+        )
         self._update_status(result)
         # The widgets this search changed are drawn in the next frame, not one later (see textual_compat).
         send_refreshes_now(self.query("#body, #body *, #status"))
@@ -227,7 +230,8 @@ class BrowserScreen(FairScreen):
         self.query_one("#status", Static).update(Text(" · ").join(Text(p) for p in parts), layout=False)
 
     def describe_filters(self) -> str:
-        return describe_filters(self.FACETS, self.filters, self.app.tr.lang)
+        lang = self.app.tr.lang
+        return describe_filters(self.FACETS, self.filters, lang, self.catalog.value_names(lang))
 
     def _describe_empty(self) -> None:
         tr = self.app.tr

@@ -22,7 +22,6 @@ from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.widgets.bar_chart import Bar, BarChart
-from ocop_tui.ui.widgets.facet_panel import facet_value_text
 
 CHARTS = (
     ("province", "facts.by_province"),
@@ -83,13 +82,14 @@ class FactsScreen(FairScreen):
         catalog = self.catalog
         fair = catalog.fair
         info = [
-            data_text(fair.name, "bold"),
-            Text.assemble(Text(f"{tr('facts.theme')}: ", style="bold"), data_text(fair.theme, "italic")),
+            data_text(fair.text_in("name", lang), "bold"),
+            Text.assemble(Text(f"{tr('facts.theme')}: ", style="bold"),
+                          data_text(fair.text_in("theme", lang), "italic")),
             Text.assemble(Text(f"{tr('facts.dates')}: ", style="bold"),
                           tr("facts.date_range", start=format_date(fair.start_date, lang),
                              end=format_date(fair.end_date, lang))),
-            Text.assemble(Text(f"{tr('facts.venue')}: ", style="bold"), data_text(fair.venue), ", ",
-                          data_text(fair.city)),
+            Text.assemble(Text(f"{tr('facts.venue')}: ", style="bold"), data_text(fair.text_in("venue", lang)), ", ",
+                          data_text(fair.text_in("city", lang))),
             Text(tr("facts.totals", booths=tr.number(len(catalog.booths)), products=tr.number(len(catalog.products)),
                     producers=tr.number(catalog.producer_count), provinces=tr.number(len(catalog.provinces))),
                  style="bold"),
@@ -102,10 +102,11 @@ class FactsScreen(FairScreen):
     def _bars(self, facet: str) -> list[Bar]:
         tr = self.app.tr
         counts = self.counts[facet]
+        names = self.catalog.value_names(tr.lang)
         return [
-            Bar(value, facet_value_text(facet, facet_label(facet, value, tr.lang)), counts[value],
+            Bar(value, data_text(facet_label(facet, value, tr.lang, names)), counts[value],
                 tr.number(counts[value]))
-            for value in facet_ranking(facet, counts, tr.lang)
+            for value in facet_ranking(facet, counts, tr.lang, names)
         ]  # fmt: skip
 
     @on(BarChart.Selected)

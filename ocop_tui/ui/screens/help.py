@@ -1,4 +1,5 @@
-"""The help screen (F1 or ?): the keys of the screen it was opened from, the search syntax, the icons."""
+"""The help screen (F1 or ?): the keys of the screen it was opened from, the search syntax, the icons, the
+languages and themes."""
 
 from __future__ import annotations
 
@@ -18,13 +19,16 @@ from ocop_tui.ui.textual_compat import bindings_of
 
 def help_text(screen: Screen, tr: Translator) -> Text:
     """The help page as one Text: the app's own keys on `screen` (its widgets and the app), then the
-    search syntax and the icons. Textual's generic editing keys are left out: they are not ours to explain."""
+    search syntax, the icons, the languages and themes. Textual's generic editing keys are left out: they are
+    not ours to explain."""
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
     for node in [*screen.walk_children(with_self=True), screen.app]:
         for binding in bindings_of(node):
             if binding.action in seen or not is_translated(binding):
                 continue
+            if binding.action == "command_palette" and not screen.app.use_command_palette:
+                continue  # a kiosk has no palette
             seen.add(binding.action)
             rows.append((screen.app.get_key_display(binding), tr(binding.description)))
     width = max((len(key) for key, _ in rows), default=0) + 3
@@ -33,6 +37,9 @@ def help_text(screen: Screen, tr: Translator) -> Text:
     lines.append(Text(tr("help.moving")))
     for title, body in (("help.search", "help.search.text"), ("help.icons", "help.icons.text")):
         lines += [Text(""), Text(tr(title), style="bold underline"), Text(tr(body))]
+    app = screen.app
+    themes = ", ".join(map(app.theme_label, app.theme_cycle)) if isinstance(app, FairApp) else ""
+    lines += [Text(""), Text(tr("help.display"), style="bold underline"), Text(tr("help.display.text", themes=themes))]
     lines += [Text(""), Text(tr("help.mouse"), style="dim")]
     return Text("\n").join(lines)
 

@@ -228,7 +228,9 @@ class MapScreen(FairScreen):
         lines = [Text(tr("map.legend"), style="bold")]
         for zone in self.plan.zones:
             swatch = floor_map.get_component_rich_style(f"floor-map--zone-{zone.colour % ZONE_COLOURS}")
-            lines.append(Text.assemble(Text("  ", style=swatch), " ", data_text(zone.name)))
+            lines.append(
+                Text.assemble(Text("  ", style=swatch), " ", data_text(self.catalog.zone_label(zone.name, tr.lang)))
+            )
         for mark, component, label in (
             ("  ", "selected", "map.legend.selected"),
             ("  ", "result", "map.legend.result"),

@@ -12,6 +12,7 @@ from ocop_tui.search.facets import PRODUCT_FACETS
 from ocop_tui.search.index import Filters, ResultSet, SortSpec
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.browser import BrowserScreen
+from ocop_tui.ui.themes import stars_style
 from ocop_tui.ui.widgets.product_detail import ProductDetail
 from ocop_tui.ui.widgets.record_table import Column, RecordTable
 
@@ -41,7 +42,7 @@ class ProductsScreen(BrowserScreen):
                                      data_text(product.name_en, "italic"))  # fmt: skip
             return data_text(product.name)
         if column == "stars":
-            return Text(stars_text(product.stars), style="yellow")
+            return Text(stars_text(product.stars), style=stars_style(self.app))
         if column == "group":
             return Text(group_label(product.group, tr.lang))
         if column == "province":

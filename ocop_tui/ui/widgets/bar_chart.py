@@ -19,6 +19,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from ocop_tui.ui.themes import stars_style
+
 EIGHTHS = " ▏▎▍▌▋▊▉"
 MAX_LABEL = 28
 
@@ -75,10 +77,10 @@ class BarChart(Widget, can_focus=True):
         width = self.size.width
         if y == 0:
             title = self.get_component_rich_style("bar-chart--title")
-            # end="" or Rich adds a newline segment, which breaks the line in two on screen.
-            heading = Text(self.title, style=title, end="")
-            # No cell length given: the strip must measure itself, or crop_extend cannot pad it.
-            return Strip(heading.render(self.app.console)).crop_extend(0, width, title)
+            # The style on the segment itself: a Text's own style can come out of render() as no style at all,
+            # and the title would take the terminal's default colours. No cell length given: the strip
+            # must measure itself, or crop_extend cannot pad it.
+            return Strip([Segment(self.title, title)]).crop_extend(0, width, title)
         index = y - 1
         if index >= len(self.bars):
             return Strip.blank(width, self.rich_style)
@@ -92,18 +94,21 @@ class BarChart(Widget, can_focus=True):
             eighths = 1  # a value is never drawn as nothing
         full, part = divmod(eighths, 8)
         cursor = self.has_focus and index == self.cursor
-        base = self.get_component_rich_style("bar-chart--cursor") if cursor else self.rich_style
         label = bar.label.copy()
         label.end = ""
         label.truncate(label_width, overflow="ellipsis", pad=True)
         label.stylize(self.get_component_rich_style("bar-chart--label"), 0)
+        if self.facet == "stars":  # star ratings in the theme's colour for them
+            label.stylize(stars_style(self.app), 0)
         segments = list(label.render(self.app.console))
         segments.append(Segment(" "))
         blocks = "█" * full + (EIGHTHS[part] if part else "")
         segments.append(Segment(blocks, self.get_component_rich_style("bar-chart--bar")))
         segments.append(Segment(" " + bar.count_text, self.get_component_rich_style("bar-chart--count")))
-        strip = Strip(segments).crop_extend(0, width, None)
-        return strip.apply_style(base) if cursor else strip
+        if cursor:  # the cursor's colours over the label's, the bar's and the count's: readable on it
+            over = self.get_component_rich_style("bar-chart--cursor")
+            segments = [Segment(text, (style or over) + over) for text, style, _ in segments]
+        return Strip(segments).crop_extend(0, width, None)
 
     # Interaction --------------------------------------------------------------------------------
 

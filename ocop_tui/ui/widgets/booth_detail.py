@@ -64,7 +64,7 @@ class BoothDetail(DetailPane):
             data_text(b.exhibitor, "bold"),
             labelled(tr("detail.exhibitor_type"), exhibitor_type_label(b.exhibitor_type, lang)),
             labelled(tr("detail.province"), province_label(b.province, lang)),
-            labelled(tr("detail.zone"), b.zone),
+            labelled(tr("detail.zone"), catalog.zone_label(b.zone, lang)),
         ]
         if b.contact_name:
             lines.append(labelled(tr("detail.contact"), b.contact_name))

@@ -20,7 +20,7 @@ class DetailList(OptionList):
 
 
 def product_option(catalog: Catalog, product: int) -> Option:
-    """A product in such a list: its name (as data, never markup) and its stars; the id is its number."""
+    """A product in such a list: its name (as data, never markup) and its stars; the id is its number. The
+    stars take the text's colour: readable on the list's highlight in every theme."""
     record = catalog.products[product]
-    return Option(Text.assemble(data_text(record.name), " ", Text(stars_text(record.stars), style="yellow")),
-                  id=str(product))  # fmt: skip
+    return Option(Text.assemble(data_text(record.name), " ", stars_text(record.stars)), id=str(product))

@@ -20,11 +20,7 @@ from ocop_tui.search.facets import FacetChoices
 from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.lineview import LineView, fit_text, rows_size, set_virtual_size, text_strip
 from ocop_tui.ui.safe import data_text
-
-
-def facet_value_text(facet: str, label: str) -> Text:
-    """A facet value as drawn (in the panel and in charts): literal text, star ratings in the stars' colour."""
-    return data_text(label, "yellow" if facet == "stars" else "")
+from ocop_tui.ui.themes import stars_style
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +64,7 @@ class FacetPanel(LineView, can_focus=True):
                 continue  # nothing to choose (an empty result): no bare heading
             lines.append(_Line(None, "", Text(facet.title), 0, False))
             for value in facet.values:
-                text = facet_value_text(facet.key, value.label)
+                text = data_text(value.label)
                 lines.append(_Line(facet.key, value.value, text, value.count, value.selected))
         self._lines = lines
         self._cursor = next(
@@ -95,12 +91,16 @@ class FacetPanel(LineView, can_focus=True):
         base = widget_style
         if line.selected:
             base = base + self.get_component_rich_style("facet-panel--selected", partial=True)
-        if index == self._cursor and self.has_focus:
-            base = base + self.get_component_rich_style("facet-panel--cursor", partial=True)
+        cursor = None
+        if index == self._cursor and self.has_focus:  # its colours over the stars' and the count's
+            cursor = self.get_component_rich_style("facet-panel--cursor", partial=True)
         mark = Text("■ " if line.selected else "□ ")
-        label = fit_text(Text.assemble(mark, line.text), max(1, width - 6), "left")
-        count = Text(f"{line.count:>5}", style="dim")
-        return text_strip(Text.assemble(label, " ", count), width, base, self.app.console)
+        text = line.text
+        if line.facet == "stars":  # in the theme's colour for stars, as it is now (F8 changes it)
+            text = Text(text.plain, style=stars_style(self.app))
+        label = fit_text(Text.assemble(mark, text), max(1, width - 6), "left")
+        count = Text(f"{line.count:>5}", style=self.get_component_rich_style("facet-panel--count", partial=True))
+        return text_strip(Text.assemble(label, " ", count), width, base, self.app.console, over=cursor)
 
     def _selectable(self, index: int) -> bool:
         return 0 <= index < len(self._lines) and self._lines[index].facet is not None

@@ -267,11 +267,15 @@ class FloorMap(ScrollView, can_focus=True):
             top = max(0, min(row, first) - view)
             bottom = min(self.map_size.height, max(row + 1, first + 2 * view))
             marks = MapMarks(self.selected, self.results, self.route, self.here)
-            self._drawn = draw_rows(self.plan, self.zoom, top, bottom, self._styles(), marks, self._landmark_label)
+            self._drawn = draw_rows(self.plan, self.zoom, top, bottom, self._styles(), marks, self._landmark_label,
+                                    self._zone_label)  # fmt: skip
             self._built_for = key
 
     def _landmark_label(self, kind: str) -> str:
         return self.app.tr(f"map.short.{kind}")
+
+    def _zone_label(self, name: str) -> str:
+        return self.app.catalog.zone_label(name, self.app.tr.lang)
 
     def _styles(self) -> MapStyles:
         style = self.get_component_rich_style

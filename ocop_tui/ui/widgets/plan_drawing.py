@@ -103,16 +103,17 @@ def draw_rows(
     styles: MapStyles,
     marks: MapMarks,
     landmark_label: Callable[[str], str],
+    zone_label: Callable[[str], str] = str,
 ) -> DrawnRows:
     """Draw the map's rows top..bottom-1 at `zoom`; `landmark_label(kind)` is a landmark's short name ("" for
-    none: its symbol is drawn)."""
+    none: its symbol is drawn), `zone_label(name)` a zone's name in the language shown."""
     canvas = _Canvas(plan, zoom, top, bottom, styles.floor)
     if zoom >= OUTLINE_ZONES_FROM:
         _draw_zone_outlines(canvas, styles)
     _draw_landmarks(canvas, styles, landmark_label)
     _draw_booths(canvas, styles, marks)
     if zoom < LABEL_BOOTHS_FROM:
-        _draw_zone_names(canvas, styles)
+        _draw_zone_names(canvas, styles, zone_label)
     _draw_walls(canvas, styles)
     if marks.route is not None:
         _draw_route(canvas, styles, marks.route)
@@ -225,14 +226,14 @@ def _draw_booths(canvas: _Canvas, styles: MapStyles, marks: MapMarks) -> None:
             canvas.write(inner_left + (inner_width - len(number)) // 2, label_y, number, base + Style(bold=True))
 
 
-def _draw_zone_names(canvas: _Canvas, styles: MapStyles) -> None:
+def _draw_zone_names(canvas: _Canvas, styles: MapStyles, zone_label: Callable[[str], str]) -> None:
     """Zone names over the zones when booths are too small to carry numbers."""
     for zone in canvas.plan.zones:
         x0, y0, x1, y1 = canvas.screen_rect(zone.rect)
         room = x1 - x0
         if room < 3:
             continue
-        name = _short_zone(_printable(zone.name), room)
+        name = _short_zone(_printable(zone_label(zone.name)), room)
         style = styles.zones[zone.colour] + styles.zone_label
         canvas.write(x0 + (room - len(name)) // 2, (y0 + y1 - 1) // 2, name, style)
 

@@ -72,7 +72,7 @@ class ProductDetail(DetailPane):
         lines: list[Text] = [data_text(p.name, "bold")]
         if p.name_en:
             lines.append(data_text(p.name_en, "italic"))
-        lines.append(Text.assemble(Text(stars_text(p.stars), style="bold yellow"),
+        lines.append(Text.assemble(Text(stars_text(p.stars), style="bold"),
                                    " ", tr("detail.stars_value", stars=p.stars)))  # fmt: skip
         lines.append(labelled(tr("detail.code"), p.code))
         lines.append(labelled(tr("detail.group"), group_label(p.group, lang)))
@@ -96,7 +96,7 @@ class ProductDetail(DetailPane):
         lines.append(Text(tr("detail.booth"), style="bold underline"))
         lines.append(Text.assemble(data_text(booth.booth_no, "bold"), " · ", data_text(booth.exhibitor)))
         lines.append(labelled(tr("detail.exhibitor_type"), exhibitor_type_label(booth.exhibitor_type, lang)))
-        lines.append(labelled(tr("detail.zone"), booth.zone))
+        lines.append(labelled(tr("detail.zone"), catalog.zone_label(booth.zone, lang)))
         if booth.contact_name or booth.phone:
             contact = " · ".join(part for part in (booth.contact_name, booth.phone) if part)
             lines.append(labelled(tr("detail.contact"), contact))

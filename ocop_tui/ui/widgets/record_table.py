@@ -216,13 +216,13 @@ class RecordTable(LineView, can_focus=True):
         base = self.base_style
         if row % 2:
             base = base + self.get_component_rich_style("record-table--odd", partial=True)
-        if is_cursor:
-            base = base + self.get_component_rich_style("record-table--cursor", partial=True)
+        # The cursor's colours go over the cells' own (stars, a dim separator), which would not read on it.
+        cursor = self.get_component_rich_style("record-table--cursor", partial=True) if is_cursor else None
         parts = [
             fit_text(self._render_cell(record, column.key), column_width, column.justify)
             for column, column_width in self._layout(width)
         ]
-        return text_strip(Text(" " * GAP).join(parts), width, base, self.app.console)
+        return text_strip(Text(" " * GAP).join(parts), width, base, self.app.console, over=cursor)
 
     # Cursor ---------------------------------------------------------------------------------------
 
