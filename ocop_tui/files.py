@@ -9,6 +9,7 @@ power cut. A failure at any step leaves the old file as it was and removes the t
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import stat
 import sys
@@ -16,6 +17,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +104,12 @@ class FileRefused(OSError):
         self.limit = limit
 
 
-def read_limited(path: Path, limit: int) -> bytes:
-    """The bytes of `path`, which must be a regular file (symlinks followed) of at most `limit` bytes.
+def open_limited(path: Path, limit: int) -> BinaryIO:
+    """`path` opened for reading, which must be a regular file (symlinks followed) of at most `limit` bytes;
+    reading more than `limit` bytes from it (a file that grows while it is read) raises FileRefused.
 
     A FIFO would block the reader forever and /dev/zero would never end, so the file is opened without
-    blocking, checked with fstat before anything is read, and read no further than `limit` (a file that
-    grows while it is read is refused too). OSError (missing, no permission) passes through.
+    blocking and checked with fstat before anything is read. OSError (missing, no permission) passes through.
     """
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
@@ -116,16 +118,47 @@ def read_limited(path: Path, limit: int) -> bytes:
             raise FileRefused(path, "not_regular", limit)
         if info.st_size > limit:
             raise FileRefused(path, "too_large", limit)
-        chunks: list[bytes] = []
-        left = limit + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        if left <= 0:
-            raise FileRefused(path, "too_large", limit)
-        return b"".join(chunks)
-    finally:
+        return _LimitedReader(os.fdopen(fd, "rb", buffering=0), path, limit)  # type: ignore[return-value]
+    except BaseException:
         os.close(fd)
+        raise
+
+
+class _LimitedReader(io.BufferedReader):
+    """A buffered reader that refuses to hand out more than `limit` bytes in all."""
+
+    def __init__(self, raw: Any, path: Path, limit: int) -> None:
+        super().__init__(raw, buffer_size=1 << 20)
+        self._path = path
+        self._limit = limit
+
+    def _checked(self, data: bytes) -> bytes:
+        if self.tell() > self._limit:
+            raise FileRefused(self._path, "too_large", self._limit)
+        return data
+
+    def read(self, size: int | None = -1) -> bytes:
+        return self._checked(super().read(size))
+
+    def read1(self, size: int = -1) -> bytes:
+        return self._checked(super().read1(size))
+
+    def readline(self, size: int | None = -1) -> bytes:
+        return self._checked(super().readline(size))
+
+    def readinto(self, buffer: Any) -> int:
+        count = super().readinto(buffer)
+        self._checked(b"")
+        return count
+
+    def readinto1(self, buffer: Any) -> int:
+        count = super().readinto1(buffer)
+        self._checked(b"")
+        return count
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of `path`, which must be a regular file (symlinks followed) of at most `limit` bytes
+    (see open_limited)."""
+    with open_limited(path, limit) as handle:
+        return handle.read()

@@ -107,5 +107,8 @@ def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, co
 main.register_later("ocop_tui.cli.check")  # type: ignore[attr-defined]
 main.register_later("ocop_tui.cli.map")  # type: ignore[attr-defined]
 main.register_later("ocop_tui.cli.data")  # type: ignore[attr-defined]
+main.register_later("ocop_tui.cli.backups")  # type: ignore[attr-defined]
+main.register_later("ocop_tui.cli.init")  # type: ignore[attr-defined]
+main.register_later("ocop_tui.cli.fair")  # type: ignore[attr-defined]
 main.register_later("ocop_tui.cli.demo")  # type: ignore[attr-defined]
 main.register_later("ocop_tui.cli.kiosk")  # type: ignore[attr-defined]
