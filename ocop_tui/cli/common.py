@@ -110,7 +110,8 @@ def init_command(store: Path) -> str:
 
 def fail(message: str, code: int, lang: Lang = DEFAULT_LANG) -> NoReturn:
     """Print one message to stderr and exit; the message is shown literally."""
-    stderr().print(Text(f"{t('cli.error', lang)}: ", style="bold red") + Text(clean(message)))
+    # One line, never cut by Rich (the terminal folds it): a command in it can be copied whole.
+    stderr().print(Text(f"{t('cli.error', lang)}: ", style="bold red") + Text(clean(message)), soft_wrap=True)
     sys.exit(code)
 
 

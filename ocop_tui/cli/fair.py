@@ -33,7 +33,7 @@ from ocop_tui.store.errors import StoreBusy, StoreError
 from ocop_tui.store.reading import load_store
 from ocop_tui.store.writing import write_store
 from ocop_tui.text import clean
-from ocop_tui.transfer.fair import DATE_KEYS, FAIR_KEYS, DetailRejected, fair_key, parse_detail, with_detail
+from ocop_tui.transfer.fair import DATE_KEYS, FAIR_KEYS, DetailRejected, fair_key, parse_detail, with_details
 
 
 def _lang(ctx: click.Context) -> Lang:
@@ -121,7 +121,7 @@ def set_command(ctx: click.Context, key: str, value: str, data_path: Path | None
         fair = next((doc for doc in tables.get("fair", {}).values() if isinstance(doc, dict)), {})
         before["value"] = fair.get(name, False if name == "demo" else "")
         if before["value"] != new_value:
-            db.storage.write(with_detail(tables, name, new_value))
+            db.storage.write(with_details(tables, {name: new_value}))
 
     try:
         result = write_store(path, change)

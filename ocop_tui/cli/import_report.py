@@ -135,14 +135,15 @@ def write_report(path: Path, problems: Sequence[ImportProblem], changes: Sequenc
     for p in problems:
         rows.append([p.file, p.row, p.column, p.value, p.message(lang), t(f"cli.severity.{p.severity}", lang)])
     for c in changes:
-        column = t(f"import.table.{c.table}", lang)
-        rows.append([c.file, c.row, column, c.key, c.name + (": " + _fields_text(c, lang) if c.fields else ""),
+        rows.append([c.file, c.row, c.column, c.key, c.name + (": " + _fields_text(c, lang) if c.fields else ""),
                      t(f"import.kind.{c.kind}", lang)])  # fmt: skip
     if placement is not None:
+        booth_rows = {c.key: c for c in changes if c.table == "booths"}
         for number, rect in placement.positions.items():
-            zone = placement.placed_in.get(number, "")
-            detail = t("import.report.placed", lang, zone=zone, x=rect.x, y=rect.y)
-            rows.append(["", "", t("import.table.booths", lang), number, detail, t("import.kind.placed", lang)])
+            detail = t("import.report.placed", lang, zone=placement.placed_in.get(number, ""), x=rect.x, y=rect.y)
+            source = booth_rows.get(number)
+            file, row, column = (source.file, source.row, source.column) if source else ("", "", "")
+            rows.append([file, row, column, number, detail, t("import.kind.placed", lang)])
     writer.writerows([[escape_formula(clean(cell)) for cell in row] for row in rows])
     try:
         atomic_write(path, buffer.getvalue().encode("utf-8-sig"))

@@ -56,7 +56,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fair.no_plan": ("chưa có (tự xếp khi mở; ocop-tui migrate để ghi vào)", "none (laid out when opened; ocop-tui migrate writes one in)"),
     "fair.records": ("{booths} gian hàng, {products} sản phẩm", "{booths} booths, {products} products"),
     "fair.show.hint": ("Sửa: ocop-tui fair set KHÓA GIÁ-TRỊ{data}", "To change one: ocop-tui fair set KEY VALUE{data}"),
-    "fair.bad_key": ("không có khóa \"{key}\"; dùng một trong: {keys}", "no key \"{key}\"; use one of: {keys}"),
+    "fair.bad_key": ("không có khóa \"{name}\"; dùng một trong: {keys}", "no key \"{name}\"; use one of: {keys}"),
     "fair.bad_text": ("{label} không được để trống và dài tối đa 200 ký tự", "{label} must not be empty and at most 200 characters long"),
     "fair.bad_date": ("{label} phải là một ngày dạng YYYY-MM-DD, ví dụ 2024-09-29", "{label} must be a date written YYYY-MM-DD, e.g. 2024-09-29"),
     "fair.bad_order": ("ngày kết thúc ({end}) không được trước ngày bắt đầu ({start})", "the last day ({end}) cannot be before the first ({start})"),

@@ -31,6 +31,7 @@ class Change:
     name: str  # the exhibitor or the product's name
     file: str  # the import file (a removed record: the store)
     row: str  # the file's row; a removed record: "#" and its document id
+    column: str  # the column of booth numbers or product codes, as the file names it
     fields: tuple[tuple[str, str, Any, Any], ...] = ()  # an update: (field, column as written, before, after)
 
 

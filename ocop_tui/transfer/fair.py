@@ -33,9 +33,9 @@ _FALSE = ("false", "no", "0", "khong", "không", "n", "k")
 class DetailRejected(Exception):
     """A value `fair set` or `init` cannot take; `key` names the message, `values` fill it in."""
 
-    def __init__(self, key: str, **values: Any) -> None:
-        super().__init__(key)
-        self.key = key
+    def __init__(self, message_key: str, /, **values: Any) -> None:
+        super().__init__(message_key)
+        self.key = message_key
         self.values = values
 
 
@@ -43,7 +43,7 @@ def fair_key(key: str) -> str:
     """The fair field a `fair set` key names (start/end are short for start_date/end_date)."""
     name = ALIASES.get(key.strip().lower(), key.strip().lower())
     if name not in FAIR_KEYS:
-        raise DetailRejected("fair.bad_key", key=key, keys=", ".join((*TEXT_KEYS, "start", "end", "demo")))
+        raise DetailRejected("fair.bad_key", name=key, keys=", ".join((*TEXT_KEYS, "start", "end", "demo")))
     return name
 
 
@@ -84,10 +84,10 @@ def fair_document(tables: Tables) -> tuple[str, dict[str, Any]]:
     return "1", {}
 
 
-def with_detail(tables: Tables, name: str, value: str | bool) -> Tables:
-    """The tables with the fair's `name` set to `value` (a new dict; unknown fields of the fair are kept)."""
+def with_details(tables: Tables, details: Mapping[str, str | bool]) -> Tables:
+    """The tables with the fair's details set (a new dict; unknown fields of the fair are kept)."""
     doc_id, fair = fair_document(tables)
-    changed = dict(fair, **{name: value})
+    changed = dict(fair, **details)
     check_dates(changed)
     return dict(tables, fair={**tables.get("fair", {}), doc_id: changed})
 
@@ -104,6 +104,4 @@ def new_store_tables(mode: InitMode, details: Mapping[str, str | bool]) -> Table
         fair["schema_version"] = SCHEMA_VERSION
         fair["plan"] = auto_layout([]).to_doc()  # the stage, entrances and services; zones come with the booths
         tables = {"fair": {"1": fair}, "booths": {}, "products": {}}
-    for name, value in details.items():
-        tables = with_detail(tables, name, value)
-    return tables
+    return with_details(tables, details)

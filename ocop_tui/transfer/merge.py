@@ -94,6 +94,7 @@ def _merge_table(
     fix: Callable[[ImportedRow], Booth | Product | None] | None = None,
 ) -> tuple[dict[str, Any], Counts]:
     key_field = KEY_FIELD[parsed.table]
+    key_column = parsed.column(key_field)
     fields = FIELDS[parsed.table]
     present = [name for name in fields if name in parsed.columns]
     exact: dict[str, str] = {}
@@ -143,7 +144,7 @@ def _merge_table(
             new[str(next_id)] = doc = record_doc(record, fields)
             origin[(parsed.table, str(next_id))] = (parsed, item.row)
             changes.append(Change("added", parsed.table, key_value, record_name(parsed.table, doc), parsed.file,
-                                  item.row))  # fmt: skip
+                                  item.row, key_column))  # fmt: skip
             next_id += 1
             added += 1
             continue
@@ -157,8 +158,9 @@ def _merge_table(
         else:
             new[doc_id] = doc
             origin[(parsed.table, doc_id)] = (parsed, item.row)
+            what = changed_fields(existing, doc, fields, parsed.column)
             changes.append(Change("updated", parsed.table, key_value, record_name(parsed.table, doc), parsed.file,
-                                  item.row, changed_fields(existing, doc, fields, parsed.column)))  # fmt: skip
+                                  item.row, key_column, what))  # fmt: skip
             updated += 1
     removed = 0
     if replace_table:
@@ -166,8 +168,8 @@ def _merge_table(
             if doc_id not in matched:
                 removed += 1
                 doc = doc if isinstance(doc, dict) else {}
-                changes.append(Change("removed", parsed.table, str(doc.get(key_field, "")),
-                                      record_name(parsed.table, doc), store_label, f"#{doc_id}"))  # fmt: skip
+                key, name = str(doc.get(key_field, "")), record_name(parsed.table, doc)
+                changes.append(Change("removed", parsed.table, key, name, store_label, f"#{doc_id}", key_column))
     return new, Counts(added, updated, unchanged, removed)
 
 
