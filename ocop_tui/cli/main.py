@@ -82,7 +82,8 @@ def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, co
          idle_seconds: int | None) -> None:  # fmt: skip
     """Look up booths and OCOP products of the Mekong Delta OCOP Forum (Kiên Giang 2024).
 
-    Without a command, opens the browser on the demo fair (or --data); with --kiosk, the locked-down kiosk.
+    Without a command, opens the browser on your store (--data, $OCOP_TUI_DATA, the one `ocop-tui init` made,
+    else the demo fair); with --kiosk, the locked-down kiosk.
     """
     ctx.ensure_object(dict)
     tolerate_narrow_terminals()
