@@ -130,7 +130,7 @@ def import_command(ctx: click.Context, booths_file: Path | None, products_file: 
     lang = _lang(ctx)
     if booths_file is None and products_file is None:
         raise click.UsageError(t("import.usage.nothing", lang))
-    path = resolve_writable(data_path, lang) if not dry_run else resolve_data(data_path)
+    path = resolve_writable(data_path, lang)  # a dry run too: it is the real run's rehearsal
     console = stdout()
     limits = ImportLimits(max_megabytes, max_rows)
     files = [f for f in (booths_file, products_file) if f is not None]

@@ -81,6 +81,7 @@ def test_ocop_tui_data_and_the_data_option_override_it(data_home: Path, tmp_path
     "command",
     [
         ["import", "--booths", "{booths}"],
+        ["import", "--booths", "{booths}", "--dry-run"],  # the rehearsal of a write refuses as the write would
         ["fair", "set", "name", "Hội chợ mới"],
         ["restore", "1"],
         ["migrate"],
