@@ -192,6 +192,10 @@ def run_import(
         return ImportResult(plan.counts, problems, dry_run, changes=plan.changes, placement=plan.placement)
     if confirm is not None:
         confirm(plan)
+    confirmed = _removed(plan)
+    # The store is planned again under the lock: this plan, the store as read and the check's records are
+    # not needed any more, and at a million rows they are gigabytes.
+    del plan, current, result
 
     final: dict[str, ImportPlan] = {}
 
@@ -204,7 +208,7 @@ def run_import(
         )  # fmt: skip
         if locked.errors:
             raise ImportRejected(_sort_problems(locked.problems, files))
-        if confirm is not None and _removed(locked) != _removed(plan):
+        if confirm is not None and _removed(locked) != confirmed:
             raise StoreChangedMeanwhile()
         if progress is not None:
             progress("import.progress.write", 0, 0)
