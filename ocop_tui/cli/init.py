@@ -12,7 +12,6 @@ from pathlib import Path
 
 import click
 from rich.text import Text
-from tinydb import TinyDB
 
 from ocop_tui.cli.common import (
     EXIT_UNREADABLE,
@@ -27,7 +26,7 @@ from ocop_tui.i18n import format_number, t
 from ocop_tui.model import Lang
 from ocop_tui.paths import configured_store_path
 from ocop_tui.store.errors import StoreError
-from ocop_tui.store.writing import write_store
+from ocop_tui.store.writing import replace_tables
 from ocop_tui.transfer.fair import DetailRejected, InitMode, new_store_tables, parse_detail
 
 
@@ -87,11 +86,8 @@ def init_command(ctx: click.Context, data_path: Path | None, mode: InitMode, for
     except DetailRejected as error:
         fail(detail_message(error, lang), EXIT_UNREADABLE, lang)
 
-    def replace_all(db: TinyDB) -> None:
-        db.storage.write(tables)  # every table replaced: nothing of an old file survives
-
-    try:
-        result = write_store(path, replace_all, create=True, replaces_all=True)
+    try:  # every table replaced (with --force even a damaged file, which is still backed up first)
+        result = replace_tables(path, tables, create=True)
     except StoreError as error:
         report_store_error(error, lang)
     except OSError as error:  # e.g. a read-only folder: the lock or the temporary file cannot be made
