@@ -20,10 +20,11 @@ from typing import Any
 
 from ocop_tui.i18n import t
 from ocop_tui.model import Lang
+from ocop_tui.text import clean
 from ocop_tui.transfer.headers import HEADER_SCAN_ROWS, TableName, find_header, has_headers, match_form
 from ocop_tui.transfer.limits import ImportLimits
 from ocop_tui.transfer.problems import ImportFileError
-from ocop_tui.transfer.source import Row, Sheet
+from ocop_tui.transfer.source import Row, Sheet, file_label
 
 _SHEET_NAMES = {"booths": ("booths", "gian hang", "danh sach gian hang"),
                 "products": ("products", "san pham", "danh sach san pham")}  # fmt: skip
@@ -145,7 +146,9 @@ def read_workbook(path: Path, data: bytes, table: TableName, sheet: str | None, 
             if sheet is None and not has_headers(head, table) and len(candidates) > 1:
                 rows.close()
                 continue
-            label = path.name if len(names) == 1 and not charts and sheet is None else f"{path.name} ({name})"
+            label = file_label(path)
+            if len(names) > 1 or charts or sheet is not None:
+                label += f" ({clean(name)})"
             return Sheet(path, label, head, rows, find_header(head, table),
                          progress=lambda count=count: (count[0], 0), close=workbook.close)  # fmt: skip
         raise ImportFileError(path, f"import.file.no_sheet.{table}", sheets=_describe(names, workbook, charts))

@@ -45,6 +45,7 @@ from ocop_tui.transfer.merge import Counts, ImportPlan, plan_import
 from ocop_tui.transfer.problems import ImportFileError, ImportProblem, ImportRejected
 from ocop_tui.transfer.rows import ParsedTable, parse_table
 from ocop_tui.transfer.sheets import read_sheet
+from ocop_tui.transfer.source import file_label
 
 
 @dataclass
@@ -174,17 +175,18 @@ def run_import(
             finally:
                 sheet_cells.close()
     problems = [p for table in parsed.values() for p in table.problems]
-    files = [table.file for table in parsed.values()] + [store.name]
+    label = file_label(store)
+    files = [table.file for table in parsed.values()] + [label]
 
     current, _ = read_tables(store)
-    plan = plan_import(current, parsed.get("booths"), parsed.get("products"), replace=replace, store_label=store.name)
+    plan = plan_import(current, parsed.get("booths"), parsed.get("products"), replace=replace, store_label=label)
     problems += plan.problems
     # The store's own rules on the result (the floor plan's placement of booths...), reported on the
     # file's rows; rows refused above are not in plan.tables, so nothing is said twice. A dry run checks
     # the whole result, as write_store will. A real import skips the products here: each imported one
     # was checked row by row above, and write_store checks them all again under the lock anyway.
     result = plan.tables if dry_run else dict(plan.tables, products={})
-    problems += _result_problems(store.name, check_tables(result).problems, plan)
+    problems += _result_problems(label, check_tables(result).problems, plan)
     problems = _sort_problems(problems, files)
     if any(p.is_error for p in problems):
         raise ImportRejected(problems)
@@ -204,7 +206,7 @@ def run_import(
         # since the check above, and its changes must not be lost.
         locked = plan_import(
             db.storage.read() or {}, parsed.get("booths"), parsed.get("products"), replace=replace,
-            store_label=store.name,
+            store_label=label,
         )  # fmt: skip
         if locked.errors:
             raise ImportRejected(_sort_problems(locked.problems, files))

@@ -26,7 +26,7 @@ from ocop_tui.transfer.cells import ABSENT, SURROGATE, HugeNumber, NotAnObject, 
 from ocop_tui.transfer.headers import HEADER_SCAN_ROWS, SUFFIXES, TableName, find_header
 from ocop_tui.transfer.limits import ImportLimits
 from ocop_tui.transfer.problems import ImportFileError, make_problem
-from ocop_tui.transfer.source import Row, Sheet
+from ocop_tui.transfer.source import Row, Sheet, file_label
 
 
 def _opened(path: Path, limits: ImportLimits, read: Callable[[Path, int], Any]) -> Any:
@@ -156,8 +156,8 @@ def _read_csv(path: Path, handle: BinaryIO, table: TableName, limits: ImportLimi
     start = handle.read(3)
     if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode Text"
         handle.close()
-        refused = make_problem(path.name, "1", "", start[:2].hex(" "), "import.bad.utf16")
-        return Sheet(path, path.name, [], refused=refused)
+        refused = make_problem(file_label(path), "1", "", start[:2].hex(" "), "import.bad.utf16")
+        return Sheet(path, file_label(path), [], refused=refused)
     base = len(codecs.BOM_UTF8) if start == codecs.BOM_UTF8 else 0  # Excel's "CSV UTF-8" starts with a BOM
     handle.seek(base)
     valid, line_breaks = _survey(handle)
@@ -185,7 +185,7 @@ def _read_csv(path: Path, handle: BinaryIO, table: TableName, limits: ImportLimi
     bad_bytes: dict[tuple[str, int], int] | None = None if valid else {}
     rows = _csv_rows(path, lines, delimiter, bad_bytes, handle)
     head = list(islice(rows, HEADER_SCAN_ROWS))
-    return Sheet(path, path.name, head, rows, find_header(head, table), bad_bytes=bad_bytes,
+    return Sheet(path, file_label(path), head, rows, find_header(head, table), bad_bytes=bad_bytes,
                  progress=lambda: (size if handle.closed else handle.tell(), size), close=handle.close)  # fmt: skip
 
 
@@ -278,4 +278,5 @@ def _read_json(path: Path, data: bytes, table: TableName, limits: ImportLimits) 
             duplicates[label] = item.duplicates
         rows.append((label, [item.get(column, ABSENT) for column in columns]))
     total = len(rows)
-    return Sheet(path, path.name, rows, duplicate_keys=duplicates, from_json=True, progress=lambda: (total, total))
+    return Sheet(path, file_label(path), rows, duplicate_keys=duplicates, from_json=True,
+                 progress=lambda: (total, total))  # fmt: skip

@@ -3,13 +3,22 @@ to the stage that turns rows into records (rows.py)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from ocop_tui.text import visible
 from ocop_tui.transfer.problems import ImportProblem
+
+
+def file_label(path: Path) -> str:
+    """A file as problems and reports name it: its name, any control, escape or bidi character (or byte that
+    is not UTF-8) in it shown as a visible escape, so it reaches neither a terminal nor Excel as such."""
+    return visible(os.fsdecode(path.name))
+
 
 Row = tuple[str, list[Any]]  # (row label as the spreadsheet shows it, cells)
 

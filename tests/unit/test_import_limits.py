@@ -345,3 +345,7 @@ def test_file_names_with_escapes_are_shown_harmless(tmp_path: Path) -> None:
         assert "\x1b" not in done.output and "\x07" not in done.output, args
         assert "Traceback" not in done.output
     assert "x\\x1b]0;pwned\\x07y.json" in invoke("backups", "--data", str(store)).output
+    bad = products_csv(tmp_path / "bad\x1b[31m.csv", [product_row(stars="nine")])
+    rejected = invoke("import", "--products", str(bad), "--data", str(store))
+    assert rejected.exit_code == 1 and "\x1b" not in rejected.output
+    assert "bad\\x1b[31m.csv" in rejected.output  # in the problem table, the file shown as it is named
