@@ -78,8 +78,11 @@ def _progress(lang: Lang) -> Iterator[Progress | None]:
                     bar.update(current[-1], completed=bar.tasks[-1].total or 1, total=bar.tasks[-1].total or 1)
                 tasks[stage] = bar.add_task(t(stage, lang), total=total or None)
                 current.append(tasks[stage])
+            if not bar.live.is_started:  # after a question was asked
+                bar.start()
             bar.update(tasks[stage], completed=done, total=total or None)
 
+        update.stop = bar.stop  # type: ignore[attr-defined]
         yield update
 
 
@@ -138,7 +141,8 @@ def import_command(ctx: click.Context, booths_file: Path | None, products_file: 
         with _progress(lang) as progress:
             result = run_import(path, booths=booths_file, products=products_file, replace=replace, dry_run=dry_run,
                                 sheet=sheet, progress=progress, limits=limits,
-                                confirm=confirmation(path, lang, yes=yes, console=console))  # fmt: skip
+                                confirm=confirmation(path, lang, yes=yes,
+                                                     pause=getattr(progress, "stop", lambda: None)))  # fmt: skip
     except ImportFileError as error:
         fail(error.message(lang), error.exit_code, lang)
     except ImportRejected as rejected:

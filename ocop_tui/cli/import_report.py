@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -164,9 +164,13 @@ def _answer_is_yes(answer: str) -> bool:
     return answer.strip().lower() in ("y", "yes", "c", "có", "co")
 
 
-def confirmation(store: Path, lang: Lang, *, yes: bool, console: Console):  # type: ignore[no-untyped-def]
+def confirmation(store: Path, lang: Lang, *, yes: bool, pause: Callable[[], None] = lambda: None
+                 ) -> Callable[[ImportPlan], None]:  # fmt: skip
     """The `confirm` hook of run_import: a real import that removes more than 10% of a table goes ahead with
-    --yes, or when someone at a terminal, shown the list, types yes. Otherwise ImportCancelled."""
+    --yes, or when someone at a terminal, shown the list, types yes. Otherwise ImportCancelled.
+
+    The list and the question go to stderr, which stays on the terminal when the output is piped or saved;
+    `pause` stops a progress bar first, so that it does not draw over the question."""
 
     def confirm(plan: ImportPlan) -> None:
         removals = large_removals(plan)
@@ -174,6 +178,8 @@ def confirmation(store: Path, lang: Lang, *, yes: bool, console: Console):  # ty
             return
         if not stdin_is_terminal():
             raise ImportCancelled(removals, asked=False)
+        pause()
+        console = stderr()
         print_changes(console, [c for c in plan.changes if c.kind == "removed"], lang, dry_run=True)
         question = t("import.confirm.question", lang, what=_removal_text(removals, lang), path=show_path(store))
         try:
