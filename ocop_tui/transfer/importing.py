@@ -214,6 +214,8 @@ def run_import(
             raise StoreChangedMeanwhile()
         if progress is not None:
             progress("import.progress.write", 0, 0)
+        for table in parsed.values():
+            table.rows = []  # now in locked.tables: the records need not be held while the store is checked
         write_tables(db, locked.tables, locked.changed_tables)
         final["plan"] = locked
 
