@@ -1,4 +1,5 @@
-"""`python -m benchmarks`: ocop-tui against a bare Textual app, side by side, at fair, national and stress scale.
+"""`python -m benchmarks`: ocop-tui against a bare Textual app, side by side, at fair, national and stress scale
+(`python -m benchmarks relevance`: the search's relevance against SQLite FTS5, see relevance.py).
 
 Both programs are started the same way (this Python, `-m module`) in a real pseudo-terminal and timed
 from the outside; see terminal.py for what "first frame" and "final repaint" mean. Several runs, medians,
@@ -49,6 +50,12 @@ TARGETS = (
     ("keystroke_median_ratio", 14000, 2.5, "keystroke → final repaint median, app / bare app's label echo"),
     ("keystroke_p90_ratio", 14000, 4.0, "keystroke → final repaint p90, app / bare app's label echo"),
     ("keystroke_median_ratio", 100000, 4.0, "keystroke → final repaint median, app / bare app's label echo"),
+    # Issue 12: as a person feels it, the key to the app's last repaint against the bare app's echo (its
+    # Input drawing the key), in the same run.
+    ("echo_median_ratio", 14000, 3.0, "keystroke → last repaint median, app / bare app's Input echo median"),
+    ("echo_p90_ratio", 14000, 5.0, "keystroke → last repaint p90, app / bare app's Input echo median"),
+    ("echo_median_ratio", 100000, 4.0, "keystroke → last repaint median, app / bare app's Input echo median"),
+    ("echo_p90_ratio", 100000, 6.0, "keystroke → last repaint p90, app / bare app's Input echo median"),
     ("facet_median_ms", 14000, 50.0, "facet toggle → repaint, median ms"),
     ("sort_median_ms", 14000, 50.0, "column sort → repaint, median ms"),
     ("peak_rss_mib", 14000, 100.0, "peak RSS, MiB"),
@@ -127,6 +134,7 @@ def summarise(size: int, apps: list[scenarios.Session], bares: list[scenarios.Se
     keystroke["median_ratio"] = ratio(keystroke["app_median_ms"], keystroke["bare_median_ms"])
     keystroke["p90_ratio"] = ratio(keystroke["app_p90_ms"], keystroke["bare_p90_ms"])
     keystroke["median_ratio_to_bare_echo"] = ratio(keystroke["app_median_ms"], keystroke["bare_echo_median_ms"])
+    keystroke["p90_ratio_to_bare_echo"] = ratio(keystroke["app_p90_ms"], keystroke["bare_echo_median_ms"])
     return {
         "products": size,
         "name": NAMED_SIZES.get(size, ""),
@@ -154,6 +162,8 @@ def target_values(sizes: dict[str, Any], imported: dict[str, Any]) -> list[dict[
                 "startup_ratio": result["startup"]["ratio"],
                 "keystroke_median_ratio": result["keystroke"]["median_ratio"],
                 "keystroke_p90_ratio": result["keystroke"]["p90_ratio"],
+                "echo_median_ratio": result["keystroke"].get("median_ratio_to_bare_echo"),
+                "echo_p90_ratio": result["keystroke"].get("p90_ratio_to_bare_echo"),
                 "facet_median_ms": result["facet_toggle"]["median_ms"],
                 "sort_median_ms": result["sort"]["median_ms"],
                 "peak_rss_mib": result["peak_rss_mib"]["app"],
@@ -183,6 +193,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["relevance"]:
+        from .relevance import main as relevance
+
+        return relevance(argv[1:])
     args = parse_args(argv)
     if args.sizes:
         sizes = [int(part.replace("_", "").replace(",", "")) for part in args.sizes.split(",") if part.strip()]
@@ -202,7 +217,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     started = time.perf_counter()
     results: dict[str, Any] = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "command": "python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "command": "python -m benchmarks " + " ".join(argv),
         "machine": machine(),
         "method": METHOD.format(cols=args.cols, rows=args.rows, quiet=scenarios.QUIET * 1000, settle=settle),
         "mode": "pty",
@@ -261,6 +276,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     console.print(f"JSON: {args.out}")
     if markdown is not None:
-        markdown.write_text(markdown_report(results), encoding="utf-8")
+        from .relevance import START, replace_block
+
+        old = markdown.read_text(encoding="utf-8") if markdown.exists() else ""
+        kept = old[old.index(START) :].strip() if START in old else ""  # the relevance run's own section
+        report = markdown_report(results)
+        markdown.write_text(replace_block(report, kept) if kept else report, encoding="utf-8")
         console.print(f"Summary: {markdown}")
     return results

@@ -49,10 +49,13 @@ class Expectations:
     bare_keystrokes: list[list[tuple[str, bytes]]]
 
 
-def _status(shown: int, total: int, *, sorted_by: str | None = None, filters: str | None = None) -> bytes:
+def _status(shown: int, total: int, *, sorted_by: str | None = None, filters: str | None = None,
+            understood: str = "") -> bytes:  # fmt: skip
     from ocop_tui.i18n import format_number, t
 
     parts = [t("status.products", LANG, shown=format_number(shown, LANG), total=format_number(total, LANG))]
+    if understood:
+        parts.append(understood)
     if sorted_by:
         parts.append(t("status.sorted", LANG, column=sorted_by))
     if filters:
@@ -69,10 +72,13 @@ def expectations(store: BenchStore, queries: tuple[str, ...]) -> Expectations:
     catalog = load_catalog(store.path)
     total = len(catalog.products)
     first = catalog.products[catalog.search_products("").ids[0]].name
-    keystrokes = [
-        [(char, _status(catalog.search_products(query[: i + 1]).total, total)) for i, char in enumerate(query)]
-        for query in queries
-    ]
+    from ocop_tui.search.describe import describe
+
+    def typed(text: str) -> bytes:
+        result = catalog.search_products(text)
+        return _status(result.total, total, understood=describe(result, LANG) if text.strip() else "")
+
+    keystrokes = [[(char, typed(query[: i + 1])) for i, char in enumerate(query)] for query in queries]
     bare = [[(char, bare_app.echo_text(query[: i + 1]).encode()) for i, char in enumerate(query)] for query in queries]
     # The facet panel's cursor starts on the first province (in Vietnamese order) that has products.
     province = sorted({p.province for p in catalog.products}, key=lambda v: vi_sort_key(province_label(v, LANG)))[0]

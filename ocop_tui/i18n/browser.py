@@ -1,5 +1,57 @@
 """Strings of the browser screens (products, booths, help), the footer keys and the command palette."""
 
+# Every example here is run on the shipped demo fair by tests/unit/test_search_examples.py, which checks
+# its first result: (query, what it finds in Vietnamese, in English).
+SEARCH_EXAMPLES: tuple[tuple[str, str, str], ...] = (
+    ("nuoc mam phu quoc 5 sao", "nước mắm Phú Quốc, chỉ hạng 5 sao", "Phu Quoc fish sauce, 5 stars only"),
+    ("tom kho ca mau", "tôm khô; sản phẩm của Cà Mau trước", "dried shrimp, Ca Mau's first"),
+    ("K7", "sản phẩm ở gian K-007 (K-7, K-07, K 007 cũng được)", "what booth K-007 sells (or K-7, K-07, K 007)"),
+    ("31030", "mã sản phẩm theo phần riêng của mã", "a product code by its own part"),
+    ("tinh dau trram", "gõ sai vẫn tìm ra tinh dầu tràm", "a typo still finds cajeput oil"),
+    ("gao st 25", "viết tách hay liền (st25) đều được", "split or joined words (st25) both work"),
+    ("htx keo dua", "kẹo dừa của hợp tác xã", "coconut candy from cooperatives"),
+    ("fish sauce", "tìm cả tên tiếng Anh", "English names are searched too"),
+)
+SEARCH_PREFIX_EXAMPLES: tuple[tuple[str, str, str], ...] = (
+    ("gian:K-07", "số gian hàng (booth:)", "booth number (gian:)"),
+    ("sao:4+ mat ong", "số sao, 4+ = từ 4 sao (stars:)", "stars, 4+ = four or more (sao:)"),
+    ("tinh:ca mau", "tỉnh (province:)", "province (tinh:)"),
+    ("nhom:do uong", "nhóm OCOP (group:)", "OCOP group (nhom:)"),
+    ("ma:91-911", "mã sản phẩm, có gạch hay không (code:)", "product code, dashes or not (ma:)"),
+    ("chuthe:tam quyen", "chủ thể (producer:)", "producer (chuthe:)"),
+    ("khu:nuoc mam", "khu trưng bày (zone:)", "zone (khu:)"),
+    ("loai:hop tac xa", "loại hình đơn vị (type:)", "exhibitor type (loai:)"),
+    ('"nuoc mam"', "cụm từ liền nhau", "a phrase, words together"),
+)
+
+
+def _examples(rows: tuple[tuple[str, str, str], ...], column: int) -> str:
+    width = max(len(row[0]) for row in rows) + 2
+    return "\n".join(f"  {row[0].ljust(width)}{row[column]}" for row in rows)
+
+
+_SEARCH_HELP_VI = (
+    "Gõ vài từ, có dấu hay không dấu. Mọi từ phải khớp nguyên từ; từ đang gõ dở khớp phần đầu của từ.\n"
+    'Gõ sai một chữ vẫn tìm ra (từ 4 chữ cái; hai chữ từ 8 chữ cái), nhưng xếp sau và báo "gần đúng".\n'
+    "Hiểu luôn: 5 sao, 4 sao+, 5*, 5 ★ (lọc theo sao); tên tỉnh (xếp sản phẩm của tỉnh đó trước);\n"
+    "số gian viết kiểu nào cũng được (K7, k-7, K-07); mã có hay không có gạch; htx, hợp tác xã, cơ sở.\n"
+    "Thứ tự: tỉnh đã gõ; gõ đúng trước gõ sai; các từ liền nhau; từ nằm ở tên, rồi tỉnh, chủ thể, gian, mã,\n"
+    "rồi tên tiếng Anh, rồi mô tả; đúng dấu như đã gõ; tên bắt đầu bằng từ tìm; nhiều sao; tên A–Z.\n"
+    "Ví dụ:\n" + _examples(SEARCH_EXAMPLES, 1) + "\n"
+    "Tiền tố theo trường (lấy cả nhiều từ, không cần ngoặc kép):\n" + _examples(SEARCH_PREFIX_EXAMPLES, 1)
+)
+_SEARCH_HELP_EN = (
+    "Type a few words, with or without Vietnamese accents. Every word must match a whole word; the word\n"
+    "being typed matches the start of one. One typo is forgiven (words of 4+ letters; two from 8 letters),\n"
+    'ranked after exact matches and marked "closest". Understood too: 5 sao, 4 sao+, 5*, 5 ★ (a star\n'
+    "filter); a province name (its products first); booth numbers however written (K7, k-7, K-07); codes\n"
+    "with or without dashes; htx, hợp tác xã, cơ sở. Order: the province typed; exact before typos; words\n"
+    "next to each other; words in the name, then province, producer, booth, code, then the English name,\n"
+    "then the description; accents as typed; names starting with the search; more stars; names A–Z.\n"
+    "Examples:\n" + _examples(SEARCH_EXAMPLES, 2) + "\n"
+    "Field prefixes (they take several words, no quotes needed):\n" + _examples(SEARCH_PREFIX_EXAMPLES, 2)
+)
+
 STRINGS: dict[str, tuple[str, str]] = {
     # Tabs and titles
     "tab.products": ("Sản phẩm", "Products"),
@@ -98,32 +150,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "↑ ↓ PgUp PgDn Home End   move in the results (even while typing in the search box); Tab: next pane",
     ),
     "help.search": ("Cú pháp tìm kiếm", "Search syntax"),
-    "help.search.text": (
-        "Gõ một hoặc nhiều từ, có dấu hay không dấu đều được: mọi từ phải khớp.\n"
-        "Kết quả: tên bắt đầu bằng từ tìm trước, rồi tên có chứa, rồi các trường khác.\n"
-        "Tiền tố theo trường:\n"
-        "  gian:K-07  booth:K-07      số gian hàng\n"
-        "  sao:5  stars:4+            số sao (4+ = từ 4 sao)\n"
-        '  tinh:"kien giang"          tỉnh (province:)\n'
-        '  nhom:"do uong"             nhóm OCOP (group:)\n'
-        "  ma:91-899  code:           mã sản phẩm\n"
-        "  chuthe:  producer:         chủ thể\n"
-        "  khu:  zone:                khu trưng bày\n"
-        "  loai:hop tac xa  type:     loại hình\n"
-        '  "nuoc mam"                 cụm từ liền nhau',
-        "Type one or more words, with or without Vietnamese accents: every word must match.\n"
-        "Results: names starting with the search first, then names containing it, then other fields.\n"
-        "Field prefixes:\n"
-        "  booth:K-07  gian:K-07      booth number\n"
-        "  stars:5  stars:4+          stars (4+ = four or more)\n"
-        '  province:"kien giang"      province (tinh:)\n'
-        "  group:drinks               OCOP group (nhom:)\n"
-        "  code:91-899  ma:           product code\n"
-        "  producer:  chuthe:         producer\n"
-        "  zone:  khu:                zone\n"
-        "  type:cooperative  loai:    exhibitor type\n"
-        '  "fish sauce"               a phrase, words together',
-    ),
+    "help.search.text": (_SEARCH_HELP_VI, _SEARCH_HELP_EN),
     "help.icons": ("Ký hiệu", "Icons"),
     "help.icons.text": (
         "★★★ – ★★★★★  hạng OCOP 3 đến 5 sao\n"

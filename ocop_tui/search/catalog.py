@@ -1,11 +1,12 @@
 """The in-memory catalogue the UI reads: the fair's records, lookups by booth and code, and the product and
 booth search indexes (what each searches, facets and sorts by).
 
-Built once from a validated store. Folded search keys and sort ranks are computed once and kept, so a
-keystroke costs a few C-level passes (itertools.compress, map) over precomputed strings and never
-touches the JSON again. Only what the first screen needs is built up front (the name order and the facet
-columns); the search text is built on the first search, or earlier by `warm()` (the app calls it in the
-background once its first frame is on screen), and each sort column on its first use.
+Built once from a validated store. The word index and sort ranks are computed once and kept, so a
+keystroke costs a few set operations and never touches the JSON again. Only what the first screen needs
+is built up front (the name order and the facet columns); the word index is built on the first search, or
+earlier by `warm()` (the app calls it in the background once its first frame is on screen), and each sort
+column on its first use. Which fields are searched, and how much a word found in each counts, is decided
+here (`_product_fields`, `_booth_fields`).
 Pure Python, no UI: the app, the CLI and the benchmarks share it.
 """
 
@@ -15,7 +16,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import add, attrgetter, eq
+from operator import attrgetter, eq
 from pathlib import Path
 
 from ocop_tui.files import FileStamp
@@ -23,10 +24,11 @@ from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, Booth, Fair, Product
 from ocop_tui.search.cache import load_cached, save_later
 from ocop_tui.search.columns import per_value, then_by
 from ocop_tui.search.index import Filters, ResultSet, SearchIndex, SortSpec
-from ocop_tui.search.text_index import TextIndex, build_text_index
+from ocop_tui.search.numbers import booth_key as booth_number_key
+from ocop_tui.search.word_index import Field, Rank
 from ocop_tui.store.contract import CheckedTables, booth_key
 from ocop_tui.store.reading import load_store
-from ocop_tui.text import fold, natural_key, vi_sort_key, vi_sort_order
+from ocop_tui.text import natural_key, vi_sort_key, vi_sort_order, words
 
 PRODUCT_COLUMNS = ("name", "stars", "group", "province", "booth", "price")
 
@@ -47,6 +49,31 @@ PRODUCT_PREFIXES = {
     "stars": "stars", "star": "stars", "sao": "stars",
     "type": "exhibitor_type", "loai": "exhibitor_type", "loaihinh": "exhibitor_type",
 }  # fmt: skip
+
+
+# What staff call the exhibitor types besides their labels: understood in free text (complete words).
+TYPE_NAMES = {
+    "cooperative": ("hop tac xa", "htx", "cooperative", "cooperatives"),
+    "household": ("ho san xuat", "ho kinh doanh", "ho sxkd", "hkd", "co so", "co so san xuat", "household"),
+    "enterprise": ("doanh nghiep", "cong ty", "dntn", "enterprise", "company"),
+    "craft_village": ("lang nghe", "craft village"),
+    "cooperative_group": ("to hop tac", "tht", "cooperative group"),
+}
+
+
+def _type_text(kind: str) -> str:
+    """The text an exhibitor type is found by with a prefix (`loai:`): its labels and the names above."""
+    label = EXHIBITOR_TYPES.get(kind)
+    labels = f"{label.vi}\n{label.en}\n" if label else ""
+    return labels + kind + "\n" + "\n".join(TYPE_NAMES.get(kind, ()))
+
+
+def _group_text(group: str) -> str:
+    label = GROUPS.get(group)
+    return f"{label.vi}\n{label.en}\n{group}" if label else group
+
+
+NAMED_TYPES = tuple((tuple(words(name)), "type", kind) for kind, names in TYPE_NAMES.items() for name in names)
 
 
 BOOTH_PREFIXES = {
@@ -142,6 +169,32 @@ class Catalog:
         """For tests and tools: records made in code (they must already satisfy the contract)."""
         return cls(fair, tuple(booths), tuple(products))
 
+    def _product_fields(self) -> list[Field]:
+        """The fields products are searched in, by how much a word found there counts."""
+        products = self.products
+        booth_of = self._product_booth
+        booths = self.booths
+
+        def column(name: str) -> list[str]:
+            return list(map(attrgetter(name), products))
+
+        def of_booth(name: str) -> list[str]:
+            values = list(map(attrgetter(name), booths))
+            return list(map(values.__getitem__, booth_of))
+
+        return [
+            Field("name", Rank.NAME, column("name"), phrases=True),
+            Field("producer", Rank.DETAILS, column("producer"), phrases=True, values=True),
+            Field("province", Rank.DETAILS, column("province"), values=True),
+            Field("booth", Rank.DETAILS, of_booth("booth_no"), values=True),
+            Field("code", Rank.DETAILS, column("code")),
+            Field("group", Rank.DETAILS, column("group"), values=True, text=_group_text),
+            Field("exhibitor_type", None, of_booth("exhibitor_type"), values=True, text=_type_text),
+            Field("zone", None, of_booth("zone"), values=True),
+            Field("name_en", Rank.ENGLISH, column("name_en"), phrases=True),
+            Field("description", Rank.DESCRIPTION, column("description")),
+        ]
+
     def _build_product_index(self) -> SearchIndex[Product]:
         products = self.products
         booths = self.booths
@@ -154,24 +207,6 @@ class Catalog:
         order = self.known_order
         if order is None or len(order) != len(products):
             order = vi_sort_order(list(map(attrgetter("name"), products)))
-
-        def text() -> TextIndex:
-            group_text = {key: fold(f"{label.vi}\n{label.en}\n{key}") for key, label in GROUPS.items()}
-            type_text = {key: fold(f"{label.vi}\n{label.en}\n{key}") for key, label in EXHIBITOR_TYPES.items()}
-            group_of = {group: group_text.get(group, group) for group in set(groups)}
-            parts = ("name", "name_en", "producer", "province", "booth", "code")
-            fields = attrgetter("name", "name_en", "producer", "province", "booth_no", "code", "description")
-            raw = map("\n".join, map(fields, products))
-            suffixes = map(add, repeat("\n"), map(group_of.__getitem__, groups))
-            zone = [fold(b.zone) for b in booths]
-            kind = [type_text.get(b.exhibitor_type, "") for b in booths]
-            extra = {
-                "group": list(map(group_of.__getitem__, groups)),
-                "zone": list(map(zone.__getitem__, booth_of)),
-                "exhibitor_type": list(map(kind.__getitem__, booth_of)),
-            }
-            return build_text_index(raw, parts, suffixes, extra)
-
         group_order = {key: position for position, key in enumerate(GROUPS)}
         prices = list(map(attrgetter("price_vnd"), products))
         sorts: dict[str, Callable[[list[int]], list[int]]] = {
@@ -188,7 +223,7 @@ class Catalog:
         return SearchIndex(
             products,
             order=order,
-            text=text,
+            fields=self._product_fields,
             facets={
                 "province": provinces,
                 "group": groups,
@@ -200,21 +235,31 @@ class Catalog:
             prefixes=PRODUCT_PREFIXES,
             stars=stars,
             missing={"price": [price is None for price in prices]},
+            named=NAMED_TYPES,
+            names=lambda: list(map(attrgetter("name"), products)),
+            codes=lambda: list(map(attrgetter("code"), products)),
         )
+
+    def _booth_fields(self) -> list[Field]:
+        booths = self.booths
+
+        def column(name: str) -> list[str]:
+            return list(map(attrgetter(name), booths))
+
+        return [
+            Field("exhibitor", Rank.NAME, column("exhibitor"), phrases=True, values=True),
+            Field("booth", Rank.DETAILS, column("booth_no"), values=True),
+            Field("province", Rank.DETAILS, column("province"), values=True),
+            Field("zone", Rank.DETAILS, column("zone"), values=True),
+            Field("exhibitor_type", Rank.DETAILS, column("exhibitor_type"), values=True, text=_type_text),
+            Field("contact", Rank.DETAILS, column("contact_name")),
+            Field("description", Rank.DESCRIPTION, column("description")),
+        ]
 
     def _build_booth_index(self) -> SearchIndex[Booth]:
         booths = self.booths
         count = len(booths)
         order = sorted(range(count), key=lambda i: natural_key(booths[i].booth_no))
-
-        def text() -> TextIndex:
-            type_text = {key: fold(f"{label.vi}\n{label.en}\n{key}") for key, label in EXHIBITOR_TYPES.items()}
-            kind = [type_text.get(b.exhibitor_type, "") for b in booths]
-            parts = ("exhibitor", "booth", "province", "zone")  # the display name first, for ranking
-            fields = attrgetter("exhibitor", "booth_no", "province", "zone", "contact_name", "description")
-            raw = map("\n".join, map(fields, booths))
-            return build_text_index(raw, parts, map(add, repeat("\n"), kind), {"exhibitor_type": kind})
-
         type_order = {key: position for position, key in enumerate(EXHIBITOR_TYPES)}
         by_booth = self._by_booth
         sorts: dict[str, Callable[[list[int]], list[int]]] = {
@@ -228,7 +273,7 @@ class Catalog:
         return SearchIndex(
             booths,
             order=order,
-            text=text,
+            fields=self._booth_fields,
             facets={
                 "province": [b.province for b in booths],
                 "zone": [b.zone for b in booths],
@@ -236,6 +281,7 @@ class Catalog:
             },
             sorts=sorts,
             prefixes=BOOTH_PREFIXES,
+            named=NAMED_TYPES,
         )
 
     # Lookups -----------------------------------------------------------------------------------
@@ -249,7 +295,24 @@ class Catalog:
         return self.booth_index.search(text, filters, sort)
 
     def booth_index_of(self, booth_no: str) -> int | None:
-        return self._booth_index.get(booth_key(booth_no))
+        """The booth numbered `booth_no`, however it is written (K-007, K-07, k7, K 007: see numbers.py)."""
+        found = self._booth_index.get(booth_key(booth_no))
+        if found is None:
+            key = booth_number_key(booth_no)
+            found = self._booth_numbers.get(key) if key is not None else None
+        return found
+
+    @property
+    def _booth_numbers(self) -> dict[str, int]:
+        def build() -> dict[str, int]:
+            numbers: dict[str, int] = {}
+            for index, booth in enumerate(self.booths):
+                key = booth_number_key(booth.booth_no)
+                if key is not None:
+                    numbers.setdefault(key, index)
+            return numbers
+
+        return self._once("booth_numbers", build)  # type: ignore[return-value]
 
     def booth(self, booth_no: str) -> Booth | None:
         index = self.booth_index_of(booth_no)

@@ -1,10 +1,9 @@
 """Small operations on record columns (one value per record, addressed by record index) that the index,
-the facets and the catalogue share: gathering, sorting by a column, ranks."""
+the index and the catalogue share: sorting by a column, ranks."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from operator import itemgetter
 
 
 def ranks(order: Sequence[int]) -> list[int]:
@@ -18,14 +17,6 @@ def ranks(order: Sequence[int]) -> list[int]:
 def then_by(order: Sequence[int], keys: Sequence[object]) -> list[int]:
     """`order` re-sorted by keys[i]; a stable sort, so records with equal keys keep `order` between them."""
     return sorted(order, key=keys.__getitem__)
-
-
-def gather(column: Sequence[object], ids: Sequence[int]) -> Sequence[object]:
-    if len(ids) == len(column):  # every record (ids are distinct): no need to look them up
-        return column
-    if len(ids) < 2:
-        return [column[i] for i in ids]
-    return itemgetter(*ids)(column)
 
 
 def per_value(column: Sequence[str], function: Callable[[str], object]) -> list[object]:

@@ -1,63 +1,54 @@
-"""The Textual app: modes for the browsing screens, global keys, language and theme, cross-navigation.
+"""The Textual app: modes for the browsing screens, global keys, and the navigation screens ask for.
 
-`make_app(catalog, ...)` builds it for the CLI, the tests and the benchmarks alike; the app never sees
-the store, only a Catalog.
+Screens never call each other: they post FairScreen's navigation messages (open a booth, a product, the map,
+filtered products, another tab) and the handlers here switch the mode and show what was asked for. The
+services screens read (catalogue, translator, language, themes) are FairApp's. `make_app(catalog, ...)`
+builds the app for the CLI, the tests and the benchmarks alike; the app never sees the store, only a Catalog.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar
 
-from textual.app import App
+from textual import on
+from textual.app import App, CSSPathType
 from textual.binding import Binding
-from textual.reactive import var
 from textual.screen import Screen
-from textual.theme import Theme
 
-from ocop_tui.i18n import DEFAULT_LANG, Translator
+from ocop_tui.i18n import DEFAULT_LANG
 from ocop_tui.model import Lang
 from ocop_tui.search.catalog import Catalog
 from ocop_tui.text import clean
 from ocop_tui.ui.commands import FairCommands
+from ocop_tui.ui.fair_app import HIGH_CONTRAST, FairApp
 from ocop_tui.ui.language import follow_language
+from ocop_tui.ui.screens.browser import BrowserScreen
+from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.screens.products import ProductsScreen
 
-HIGH_CONTRAST = Theme(
-    name="ocop-high-contrast",
-    primary="#ffd700",
-    secondary="#00e5ff",
-    accent="#ff8c00",
-    foreground="#ffffff",
-    background="#000000",
-    surface="#000000",
-    panel="#1a1a1a",
-    success="#00ff66",
-    warning="#ffd700",
-    error="#ff4040",
-    boost="#333333",
-    dark=True,
-)
+ScreenT = TypeVar("ScreenT", bound=FairScreen)
 
 
 def lazy_screen(module: str, name: str) -> Callable[[], Screen[None]]:
     """A mode's screen class, imported when the mode is first opened: start-up needs only the products."""
 
     def make() -> Screen[None]:
-        return getattr(import_module(module, __package__), name)()  # type: ignore[no-any-return]
+        screen: Screen[None] = getattr(import_module(module, __package__), name)()
+        return screen
 
     make.__qualname__ = make.__name__ = name
     return make
 
 
-class OcopApp(App[int]):
+class OcopApp(FairApp):
     """The fair browser."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[CSSPathType | None] = "app.tcss"
     TITLE = "ocop-tui"
     COMMANDS = App.COMMANDS | {FairCommands}
-    MODES: ClassVar[dict[str, Callable[[], Screen[None]]]] = {  # type: ignore[assignment]
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "products": ProductsScreen,
         "booths": lazy_screen(".screens.booths", "BoothsScreen"),
         "map": lazy_screen(".screens.map_screen", "MapScreen"),
@@ -75,15 +66,8 @@ class OcopApp(App[int]):
         Binding("f8", "next_theme", "key.theme"),
     ]
 
-    lang: var[Lang] = var[Lang](DEFAULT_LANG)
-
     def __init__(self, catalog: Catalog, *, lang: Lang = DEFAULT_LANG) -> None:
-        super().__init__()
-        self.catalog = catalog
-        self.tr = Translator(lang)
-        self.set_reactive(OcopApp.lang, lang)
-        self.theme_cycle: list[str] = ["textual-dark", "textual-light", HIGH_CONTRAST.name]
-        self.nav_modes: tuple[str, ...] = tuple(self.MODES)
+        super().__init__(catalog, lang=lang)
         self.title = clean(catalog.fair.name)
 
     def on_mount(self) -> None:
@@ -91,12 +75,8 @@ class OcopApp(App[int]):
         follow_language(self, self._relabel)
 
     def _relabel(self) -> None:
-        self.tr.lang = self.lang
         demo = f" ({self.tr('app.subtitle.demo')})" if self.catalog.fair.demo else ""
         self.sub_title = clean(self.catalog.fair.theme) + demo
-
-    def watch_lang(self, lang: Lang) -> None:
-        self.tr.lang = lang  # before any watcher that relabels reads it
 
     # Actions ------------------------------------------------------------------------------------
 
@@ -105,40 +85,46 @@ class OcopApp(App[int]):
             await self.switch_mode(mode)
 
     def action_help(self) -> None:
+        # Imported on first use (start-up imports only the products screen).
         from ocop_tui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def action_switch_language(self) -> None:
-        self.lang = "en" if self.lang == "vi" else "vi"
-        self.notify(self.tr("notify.language"), timeout=2)
+    # Navigation: what the screens ask for -------------------------------------------------------
 
-    def set_theme_by_name(self, name: str) -> None:
-        self.theme = name
-        self.notify(self.tr("notify.theme", theme=name), timeout=2)
-
-    def action_next_theme(self) -> None:
-        current = self.theme if self.theme in self.theme_cycle else self.theme_cycle[-1]
-        self.set_theme_by_name(self.theme_cycle[(self.theme_cycle.index(current) + 1) % len(self.theme_cycle)])
-
-    # Cross-navigation ---------------------------------------------------------------------------
-
-    async def open_booth(self, booth_no: str) -> None:
-        index = self.catalog.booth_index_of(booth_no)
-        if index is not None:
-            await self.open_booth_index(index)
-
-    async def open_booth_index(self, index: int) -> None:
-        await self.action_show_mode("booths")
+    async def _go_to(self, mode: str, kind: type[ScreenT]) -> ScreenT | None:
+        """Switch to `mode` and return its screen, if it is a `kind` (a kiosk dialog may keep the switch off)."""
+        await self.action_show_mode(mode)
         screen = self.screen
-        from ocop_tui.ui.screens.booths import BoothsScreen
+        return screen if isinstance(screen, kind) and mode == screen.MODE else None
 
-        if isinstance(screen, BoothsScreen):
+    @on(FairScreen.ShowMode)
+    async def show_mode(self, request: FairScreen.ShowMode) -> None:
+        screen = await self._go_to(request.mode, BrowserScreen)
+        if screen is not None and request.focus_search:
+            screen.action_focus_search()
+
+    @on(FairScreen.OpenBooth)
+    async def open_booth(self, request: FairScreen.OpenBooth) -> None:
+        index = self.catalog.booth_index_of(request.booth_no)
+        if index is not None and (screen := await self._go_to("booths", BrowserScreen)) is not None:
             screen.reveal(index)
 
-    async def open_product(self, index: int) -> None:
-        await self.action_show_mode("products")
-        screen = self.screen
-        if isinstance(screen, ProductsScreen):
-            screen.reveal(index)
+    @on(FairScreen.OpenProduct)
+    async def open_product(self, request: FairScreen.OpenProduct) -> None:
+        if (screen := await self._go_to("products", BrowserScreen)) is not None:
+            screen.reveal(request.product)
+
+    @on(FairScreen.ShowOnMap)
+    async def show_on_map(self, request: FairScreen.ShowOnMap) -> None:
+        # Imported on first use, like the map's mode (start-up imports only the products screen).
+        from ocop_tui.ui.screens.map_screen import MapScreen
+
+        if (screen := await self._go_to("map", MapScreen)) is not None:
+            screen.show(request.booth_no, request.results)
+
+    @on(FairScreen.ShowProducts)
+    async def show_products(self, request: FairScreen.ShowProducts) -> None:
+        if (screen := await self._go_to("products", BrowserScreen)) is not None:
+            screen.show_only(request.facet, request.value)

@@ -30,6 +30,7 @@ def make_app(
     """The one way to build the app: CLI, tests and benchmarks. With `kiosk` settings, the locked-down kiosk
     (`clock`: monotonic seconds, injected by tests; `stamp`: the store file version the catalogue came from)."""
     if kiosk is not None:
+        # Imported only when a kiosk is asked for: the browser's start-up does not load the kiosk's modules.
         from ocop_tui.ui.kiosk import KioskApp
 
         return KioskApp(catalog, lang=lang, settings=kiosk, clock=clock, stamp=stamp)

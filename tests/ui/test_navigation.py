@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
+from textual.dom import DOMNode
+
 from ocop_tui.ui.screens.booths import BoothsScreen
+from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.screens.help import HelpScreen
+from ocop_tui.ui.screens.map_screen import MapScreen
 from ocop_tui.ui.screens.products import ProductsScreen
 
 from .conftest import shown_names, type_text
@@ -39,6 +45,23 @@ async def test_product_to_booth_to_product(app):
         assert isinstance(app.screen, ProductsScreen)
         assert app.catalog.products[app.screen.table.highlighted].name == "Tiêu Phú Quốc chín đỏ"
         assert app.catalog.products[app.screen.detail.product].name == "Tiêu Phú Quốc chín đỏ"
+
+
+async def test_screens_ask_the_app_to_navigate_with_messages_of_ids(app):
+    """Screens never call each other: they post FairScreen's requests, which carry ids, never widgets."""
+    seen: list[object] = []
+    async with app.run_test(size=(140, 40), message_hook=seen.append) as pilot:
+        await type_text(pilot, "tieu phu quoc")
+        await pilot.press("ctrl+g")  # products -> the booth
+        await pilot.pause()
+        await pilot.press("ctrl+l")  # booths -> the map
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen) and app.screen.floor_map.selected == "K-08"
+    requests = [m for m in seen if isinstance(m, (FairScreen.OpenBooth, FairScreen.ShowOnMap))]
+    assert FairScreen.OpenBooth("K-08") in requests
+    assert FairScreen.ShowOnMap("K-08", frozenset()) in requests
+    for request in requests:
+        assert not any(isinstance(getattr(request, f.name), DOMNode) for f in fields(request))
 
 
 async def test_go_to_booth_button_and_back_by_tab_click(app):
@@ -93,7 +116,7 @@ async def test_language_switch_relabels_everything(app):
             "Dừa sáp sợi VICOSAP · VICOSAP shredded wax coconut"
         )
         assert "Go to booth B-01" in str(screen.detail.query_one("#go-booth").label)
-        footer_descriptions = {b.description for _, b in screen._bindings}
+        footer_descriptions = {active.binding.description for active in screen.active_bindings.values()}
         assert "Clear" in footer_descriptions
         await pilot.press("f3")
         await pilot.pause()
@@ -118,7 +141,7 @@ async def test_help_lists_keys_and_syntax(app):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").render())
-        for expected in ("Xoá lọc", "Tới gian hàng", "gian:K-07", "sao:5", "★★★"):
+        for expected in ("Xoá lọc", "Tới gian hàng", "gian:K-07", "sao:4+", "★★★"):
             assert expected in text
         await pilot.press("escape")
         await pilot.pause()

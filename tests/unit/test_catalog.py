@@ -6,6 +6,7 @@ Catalogues are built in memory (Catalog.from_records, or raw tables through chec
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -14,9 +15,8 @@ from hypothesis import strategies as st
 
 from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, Booth, Fair, Product
 from ocop_tui.search.catalog import BOOTH_COLUMNS, PRODUCT_COLUMNS, Catalog
-from ocop_tui.search.query import Term
 from ocop_tui.store.contract import check_tables
-from ocop_tui.text import fold, vi_sort_key
+from ocop_tui.text import vi_sort_key, words
 
 FAIR = Fair(
     name="Diễn đàn OCOP vùng ĐBSCL",
@@ -136,8 +136,6 @@ def test_other_fields_are_searched(catalog: Catalog) -> None:
 def test_ranking_name_prefix_then_name_then_other_fields(catalog: Catalog) -> None:
     # P01, P02 start with "nước mắm"; P11 has it later in its name; P04 only in its description.
     assert codes(catalog, "nuoc mam") == ["P01", "P02", "P11", "P04"]
-    result = catalog.search_products("nuoc mam")
-    assert result.terms == (Term("", "nuoc"), Term("", "mam"))
 
 
 # Field prefixes -----------------------------------------------------------------------------------
@@ -179,8 +177,8 @@ def test_other_prefixes(catalog: Catalog) -> None:
     assert codes(catalog, "nhom:do uong") == ["P09"]
     assert codes(catalog, "producer:thanh quoc") == ["P02", "P03"]
     assert sorted(codes(catalog, 'zone:"khu b"')) == ["P05", "P06", "P11", "P12"]
-    # Unquoted, only the first word belongs to the prefix: "b" is a free word (found in "Đặc biệt").
-    assert codes(catalog, "zone:khu b") == ["P08"]
+    # Unquoted too: the prefix takes the words as long as a zone holds them all ("khu b", not "khu").
+    assert sorted(codes(catalog, "zone:khu b")) == ["P05", "P06", "P11", "P12"]
     assert codes(catalog, "type:craft") == ["P07"]
     assert codes(catalog, 'loai:"làng nghề"') == ["P07"]
     assert sorted(codes(catalog, "ma:p1")) == ["P10", "P11", "P12"]
@@ -188,7 +186,7 @@ def test_other_prefixes(catalog: Catalog) -> None:
 
 def test_unknown_prefix_is_plain_text(catalog: Catalog) -> None:
     result = catalog.search_products("color:red")
-    assert result.terms == (Term("", "color:red"),)
+    assert [slot.words[0].text for slot in result.understood.slots] == ["color", "red"]
     assert list(result.ids) == []
 
 
@@ -386,16 +384,29 @@ def test_refining_cache_gives_what_a_fresh_catalog_gives(sequence: list[str], ch
 
 @settings(max_examples=100, deadline=None)
 @given(queries)
-def test_every_result_matches_every_word(sequence: list[str]) -> None:
+def test_every_exact_result_holds_every_word(sequence: list[str]) -> None:
     catalog = fresh()
     for query in sequence:
-        words = [t.value for t in catalog.product_index.parse(query) if not t.field]
-        for i in catalog.search_products(query).ids:
+        result = catalog.search_products(query)
+        if result.close:
+            continue
+        free = [s.words[0] for s in result.understood.slots if s.kind == "word"]
+        for i in result.ids:
             p = catalog.products[i]
             b = catalog.booth_of(i)
             haystack = " ".join([p.name, p.name_en, p.producer, p.province, p.booth_no, p.code, p.group,
                                  GROUPS[p.group].vi, GROUPS[p.group].en, p.description, b.zone])  # fmt: skip
-            assert all(w in fold(haystack) for w in words), (query, p.code)
+            found = words(haystack)
+            split = [a + b for a, b in pairwise(found)]
+            for n, word in enumerate(free):
+                before = free[n - 1].text if n else ""
+                assert (
+                    word.text in found  # a whole word
+                    or word.text in split  # a word split in the record ("phuquoc")
+                    or (word.open and any(w.startswith(word.text) for w in found))  # being typed
+                    or any(w.startswith(word.text) for w in found if n + 1 < len(free))  # joined with the next
+                    or (before and any(w.startswith(before + word.text) for w in found))  # joined with the last
+                ), (query, p.code, word)
 
 
 # Lookups ----------------------------------------------------------------------------------------

@@ -19,12 +19,12 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
-from textual import events, work
+from textual import events, on, work
 from textual.app import ScreenStackError
 from textual.binding import Binding
 from textual.screen import Screen
@@ -38,11 +38,14 @@ from ocop_tui.kiosk.pin import MAX_TRIES, PinGuard
 from ocop_tui.kiosk.watch import StoreWatch
 from ocop_tui.model import Lang
 from ocop_tui.search.catalog import Catalog
-from ocop_tui.ui.app import HIGH_CONTRAST, OcopApp
+from ocop_tui.ui.app import OcopApp
+from ocop_tui.ui.fair_app import HIGH_CONTRAST
 from ocop_tui.ui.kiosk.dialogs import IdleCountdown, PinScreen
 from ocop_tui.ui.kiosk.home import HomeScreen
+from ocop_tui.ui.kiosk.lockdown import LockedDownApp
 from ocop_tui.ui.kiosk.screens import KIOSK_SCREENS, MissTracking
 from ocop_tui.ui.screens.browser import BrowserScreen
+from ocop_tui.ui.textual_compat import mode_stacks
 
 COUNTDOWN_SECONDS = 10
 FEATURE_SECONDS = 6.0
@@ -59,12 +62,10 @@ def kiosk_modes() -> dict[str, Any]:
     return {"home": HomeScreen, **{mode: KIOSK_SCREENS.get(mode, screen) for mode, screen in OcopApp.MODES.items()}}
 
 
-class KioskApp(OcopApp):
+class KioskApp(LockedDownApp):
     """The browser for a public laptop: PIN to exit, idle reset to a home screen, live data."""
 
     CSS_PATH = Path(__file__).resolve().parent.parent / "app.tcss"  # one stylesheet; relative paths follow the module
-    ENABLE_COMMAND_PALETTE = False
-    COMMANDS: ClassVar[set[Any]] = set()  # no palette providers either
     MODES = kiosk_modes()
     DEFAULT_MODE = "home"
     BINDINGS = [
@@ -155,8 +156,10 @@ class KioskApp(OcopApp):
             self._close_countdown()
             await self.push_screen(PinScreen(self.guard))
 
-    def pin_attempted(self, outcome: str) -> None:
+    @on(PinScreen.Attempted)
+    def pin_attempted(self, attempt: PinScreen.Attempted) -> None:
         """The PIN dialog's result: the right PIN ends the kiosk (exit code 0); every try is logged, never the PIN."""
+        outcome = attempt.outcome
         if outcome == "ok":
             self.kiosk_log.info("staff exit with the PIN")
             self.exit(return_code=0)
@@ -165,46 +168,6 @@ class KioskApp(OcopApp):
             self.kiosk_log.warning("wrong PIN %d times: locked for %d s", self.guard.failures, seconds)
         else:
             self.kiosk_log.warning("wrong PIN (%d of %d tries)", self.guard.failures, MAX_TRIES)
-
-    def action_help_quit(self) -> None:
-        pass  # ctrl+c: no "press ctrl+q to quit" hint for visitors
-
-    def action_command_palette(self) -> None:
-        pass
-
-    def action_change_theme(self) -> None:
-        pass
-
-    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
-        pass
-
-    def save_screenshot(self, filename: str | None = None, path: str | None = None,
-                        time_format: str | None = None) -> str:  # fmt: skip
-        return ""  # never a file from the kiosk
-
-    def deliver_screenshot(self, *args: Any, **kwargs: Any) -> str | None:
-        return None
-
-    def deliver_text(self, *args: Any, **kwargs: Any) -> str | None:
-        return None
-
-    def deliver_binary(self, *args: Any, **kwargs: Any) -> str | None:
-        return None
-
-    def open_url(self, url: str, *, new_tab: bool = True) -> None:
-        pass
-
-    def action_suspend_process(self) -> None:
-        pass
-
-    async def action_pop_screen(self) -> None:
-        pass  # dialogs close themselves; nothing may pop the PIN lockout
-
-    async def action_back(self) -> None:
-        pass
-
-    def get_system_commands(self, screen: Screen) -> Iterable[Any]:
-        return iter(())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _BLOCKED_UNDER_DIALOG and isinstance(self.screen, (PinScreen, IdleCountdown)):
@@ -299,8 +262,9 @@ class KioskApp(OcopApp):
             changed = self.pending_catalog is not None
             if self.pending_catalog is not None:
                 self.catalog, self.pending_catalog = self.pending_catalog, None
+            stacks = mode_stacks(self)
             for mode in [m for m in self.MODES if m != "home"]:
-                stack = self._screen_stacks.get(mode)  # Textual has no public view of another mode's stack
+                stack = stacks.get(mode)
                 if not stack:
                     continue  # never opened: it will be built fresh
                 base = stack[0]
@@ -328,7 +292,7 @@ class KioskApp(OcopApp):
 
     def _base_screens(self) -> list[Screen[Any]]:
         """The first screen of every mode opened so far."""
-        return [stack[0] for stack in self._screen_stacks.values() if stack]
+        return [stack[0] for stack in mode_stacks(self).values() if stack]
 
     # Live data ----------------------------------------------------------------------------------
 
@@ -367,5 +331,6 @@ class KioskApp(OcopApp):
 
     # Missed searches ----------------------------------------------------------------------------
 
-    def record_miss(self, query: str, where: str) -> None:
-        self.miss_log.record(query, where)
+    @on(MissTracking.Missed)
+    def record_miss(self, miss: MissTracking.Missed) -> None:
+        self.miss_log.record(miss.query, miss.where)

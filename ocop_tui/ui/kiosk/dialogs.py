@@ -6,15 +6,19 @@ tick, so tests move time forward instead of waiting.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
-from textual import events, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from ocop_tui.kiosk.pin import PIN_MAX_DIGITS, PinGuard
+from ocop_tui.ui.fair_app import FairApp
 from ocop_tui.ui.language import follow_language
 
 
@@ -22,6 +26,14 @@ class PinScreen(ModalScreen[None]):
     """Ask for the exit PIN. Right: the app exits with code 0. Wrong: say so. Too many: locked, counting down."""
 
     BINDINGS = [Binding("escape", "close", "key.close")]
+
+    app = getters.app(FairApp)
+
+    @dataclass
+    class Attempted(Message):
+        """A PIN was tried: the app logs it, and ends the kiosk when it was right."""
+
+        outcome: str  # PinGuard.attempt's answer: "ok", "wrong" or "locked"
 
     def __init__(self, guard: PinGuard) -> None:
         super().__init__()
@@ -50,7 +62,7 @@ class PinScreen(ModalScreen[None]):
             self.pin_input.focus()
 
     def relabel(self) -> None:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         self.query_one("#pin-title", Static).update(Text(tr("pin.title"), style="bold"))
         self.query_one("#pin-prompt", Static).update(Text(tr("pin.prompt")))
         self.pin_input.placeholder = tr("pin.placeholder")
@@ -68,7 +80,7 @@ class PinScreen(ModalScreen[None]):
             out.update("")
             return
         key, values, style = self._message
-        out.update(Text(self.app.tr(key, **values), style=style))  # type: ignore[attr-defined]
+        out.update(Text(self.app.tr(key, **values), style=style))
 
     def refresh_lock(self) -> None:
         """Show the lockout countdown, or open the input again once it is over (called every tick)."""
@@ -93,7 +105,7 @@ class PinScreen(ModalScreen[None]):
         pin = self.pin_input.value
         self.pin_input.value = ""
         outcome = self.guard.attempt(pin)
-        self.app.pin_attempted(outcome)  # type: ignore[attr-defined]  # logs it; exits on "ok"
+        self.post_message(self.Attempted(outcome))  # the app logs it; exits on "ok"
         if outcome == "ok":
             return
         if outcome == "wrong":
@@ -114,6 +126,8 @@ class PinScreen(ModalScreen[None]):
 class IdleCountdown(ModalScreen[None]):
     """'Are you still there?' with the seconds left; the kiosk app closes it on any input."""
 
+    app = getters.app(FairApp)
+
     def __init__(self, seconds: int) -> None:
         super().__init__()
         self.seconds = seconds
@@ -128,7 +142,7 @@ class IdleCountdown(ModalScreen[None]):
         follow_language(self, self.relabel)
 
     def relabel(self) -> None:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         self.query_one("#idle-title", Static).update(Text(tr("idle.title"), style="bold"))
         self.query_one("#idle-hint", Static).update(Text(tr("idle.hint"), style="bold reverse"))
         self.set_remaining(self.seconds)
@@ -137,7 +151,7 @@ class IdleCountdown(ModalScreen[None]):
         self.seconds = seconds
         if not self.is_attached or not self.query("#idle-seconds"):
             return
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         self.query_one("#idle-seconds", Static).update(Text(tr("idle.countdown", seconds=seconds)))
 
     def on_mouse_down(self, event: events.MouseDown) -> None:

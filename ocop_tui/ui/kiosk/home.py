@@ -50,8 +50,8 @@ class FeaturedCard(Static):
             super().__init__()
             self.product = product
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.product: int | None = None
 
     def on_click(self, event: events.Click) -> None:
@@ -94,7 +94,7 @@ class HomeScreen(FairScreen):
 
     def refresh_content(self) -> None:
         """Fill everything in from the app's catalogue and language (after a switch or a data reload)."""
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         fair = self.catalog.fair
         self.query_one("#home-name", Static).update(data_text(fair.name, "bold"))
         dates = tr("home.dates", start=format_date(fair.start_date, tr.lang), end=format_date(fair.end_date, tr.lang))
@@ -125,7 +125,7 @@ class HomeScreen(FairScreen):
         self.show_featured()
 
     def show_featured(self) -> None:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         box = self.query_one("#home-featured-box")
         card = self.query_one("#home-featured", FeaturedCard)
         box.display = bool(self.featured)
@@ -166,17 +166,14 @@ class HomeScreen(FairScreen):
     # Buttons ------------------------------------------------------------------------------------
 
     @on(Button.Pressed, ".home-button")
-    async def open_mode(self, event: Button.Pressed) -> None:
+    def open_mode(self, event: Button.Pressed) -> None:
         mode = (event.button.id or "").removeprefix("home-")
-        await self.app.action_show_mode(mode)  # type: ignore[attr-defined]
-        screen = self.app.screen
-        if hasattr(screen, "action_focus_search"):
-            screen.action_focus_search()
+        self.post_message(self.ShowMode(mode, focus_search=True))
 
     @on(Button.Pressed, "#home-language")
     def switch_language(self) -> None:
-        self.app.action_switch_language()  # type: ignore[attr-defined]
+        self.app.action_switch_language()
 
     @on(FeaturedCard.Opened)
-    async def open_featured(self, event: FeaturedCard.Opened) -> None:
-        await self.app.open_product(event.product)  # type: ignore[attr-defined]
+    def open_featured(self, event: FeaturedCard.Opened) -> None:
+        self.post_message(self.OpenProduct(event.product))

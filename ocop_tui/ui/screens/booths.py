@@ -22,7 +22,7 @@ class BoothsScreen(BrowserScreen):
     BINDINGS = [Binding("ctrl+o", "open_products", "key.open"), Binding("ctrl+l", "show_on_map", "key.show_on_map")]
 
     def columns(self) -> list[Column]:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         return [
             Column("booth", tr("col.booth"), 6),
             Column("exhibitor", tr("col.exhibitor"), 18, flexible=True),
@@ -34,7 +34,7 @@ class BoothsScreen(BrowserScreen):
 
     def render_cell(self, record: int, column: str) -> Text:
         booth = self.catalog.booths[record]
-        lang = self.app.tr.lang  # type: ignore[attr-defined]
+        lang = self.app.tr.lang
         if column == "booth":
             return data_text(booth.booth_no, "bold")
         if column == "exhibitor":
@@ -73,25 +73,21 @@ class BoothsScreen(BrowserScreen):
     def action_open_products(self) -> None:
         self.focus_booth_products(RecordTable.Activated(self.table, self.table.highlighted or 0))
 
-    def result_booths(self) -> set[str]:
+    def result_booths(self) -> frozenset[str]:
         """The booths found, when a search or filter narrows them (else none)."""
         if self.result is None or not (self.query_text.strip() or any(self.filters.values())):
-            return set()
-        return {self.catalog.booths[i].booth_no for i in self.result.ids}
+            return frozenset()
+        return frozenset(self.catalog.booths[i].booth_no for i in self.result.ids)
 
-    async def action_show_on_map(self) -> None:
-        from ocop_tui.ui.screens.map_screen import show_on_map
-
+    def action_show_on_map(self) -> None:
         record = self.table.highlighted
         booth = self.catalog.booths[record].booth_no if record is not None else None
-        await show_on_map(self.app, booth, self.result_booths())
+        self.post_message(self.ShowOnMap(booth, self.result_booths()))
 
     @on(BoothDetail.MapRequested)
-    async def show_booth_on_map(self, event: BoothDetail.MapRequested) -> None:
-        from ocop_tui.ui.screens.map_screen import show_on_map
-
-        await show_on_map(self.app, event.booth_no, self.result_booths())
+    def show_booth_on_map(self, event: BoothDetail.MapRequested) -> None:
+        self.post_message(self.ShowOnMap(event.booth_no, self.result_booths()))
 
     @on(BoothDetail.ProductRequested)
-    async def open_product(self, event: BoothDetail.ProductRequested) -> None:
-        await self.app.open_product(event.product)  # type: ignore[attr-defined]
+    def open_product(self, event: BoothDetail.ProductRequested) -> None:
+        self.post_message(self.OpenProduct(event.product))

@@ -18,35 +18,21 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
 
 from ocop_tui.memory import release_free_memory
-from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label, province_label, stars_text
+from ocop_tui.search.describe import describe
+from ocop_tui.search.facets import describe_filters, facet_choices
 from ocop_tui.search.index import Filters, ResultSet, SortSpec
-from ocop_tui.text import vi_sort_key
 from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.fair_screen import FairScreen
+from ocop_tui.ui.textual_compat import send_refreshes_now
 from ocop_tui.ui.widgets.detail_pane import DetailPane
-from ocop_tui.ui.widgets.facet_panel import Facet, FacetPanel, FacetValue
+from ocop_tui.ui.widgets.facet_panel import FacetPanel
 from ocop_tui.ui.widgets.record_table import Column, RecordTable
 from ocop_tui.ui.widgets.search_input import SearchInput
 
 # A search through more records than this runs in a worker thread, so typing never waits for it.
 THREADED_SEARCH_THRESHOLD = 20_000
 WARM_AFTER_SECONDS = 0.5  # from mount to building the search index in the background
-
-
-def _send_refreshes_now(screen: FairScreen) -> None:
-    """Tell the screen now about every widget this search changed, so they are drawn in the next frame.
-
-    A widget reports its refresh to the screen from its own message queue, one hop later; by then the
-    screen has often drawn its next frame (the typed letter's echo) without them, and the results wait
-    a whole frame more. Widget._check_refresh is the report itself (Textual is pinned to 8.2).
-    """
-    for widget in screen.query("#body, #body *, #status"):
-        if widget._repaint_required or widget._layout_required:
-            widget._check_refresh()
-        for bar in (widget._vertical_scrollbar, widget._horizontal_scrollbar):
-            if bar is not None and (bar._repaint_required or bar._layout_required):
-                bar._check_refresh()
 
 
 class BrowserScreen(FairScreen):
@@ -109,6 +95,7 @@ class BrowserScreen(FairScreen):
         with Horizontal(id="body"):
             yield FacetPanel(id="facets")
             with Vertical(id="results"):
+                yield Static(id="close-note")
                 yield RecordTable(self.columns(), self.render_cell, id="table")
                 with Vertical(id="empty"):
                     yield Static(id="empty-text")
@@ -134,6 +121,7 @@ class BrowserScreen(FairScreen):
 
     def on_mount(self) -> None:
         self.query_one("#empty").display = False
+        self.query_one("#close-note").display = False
         follow_language(self, self.relabel)
         self.search_input.focus()
         self.call_after_refresh(self._mount_footer)
@@ -158,7 +146,7 @@ class BrowserScreen(FairScreen):
 
     def relabel(self) -> None:
         """Everything that shows UI strings, after a language switch."""
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         self.search_input.placeholder = tr(f"search.{self.MODE}.placeholder")
         self.query_one("#empty-clear", Button).label = tr("empty.clear")
         self.table.set_columns(self.columns())
@@ -171,46 +159,64 @@ class BrowserScreen(FairScreen):
         """How many records a search for `text` goes through (a subclass may know better)."""
         return self.record_count
 
-    def run_search(self, *, select: int | None = None) -> None:
+    def run_search(self, *, select: int | None = None, top: bool = False) -> None:
+        """Search again; `top`: a new question, so the highlight goes to the first row (the best answer)."""
         self._generation += 1
-        # Refining an earlier result (typing on) is searched at once; only a search through many records
-        # goes to a thread. Every thread hop costs a frame, and the interpreter is shared anyway.
+        # A search is a few set operations once the word index is built; only a search that has to wait
+        # for it goes to a thread. Every thread hop costs a frame, and the interpreter is shared anyway.
         if self.workload(self.query_text) > THREADED_SEARCH_THRESHOLD and select is None:
-            self._search_in_thread(self._generation, self.query_text, self._filters_snapshot(), self.sort)
+            self._search_in_thread(self._generation, self.query_text, self._filters_snapshot(), self.sort, top)
         else:
-            self.show_result(self.search(self.query_text, self._filters_snapshot(), self.sort), select=select)
+            result = self.search(self.query_text, self._filters_snapshot(), self.sort)
+            self.show_result(result, select=select, top=top)
 
     def _filters_snapshot(self) -> dict[str, frozenset[str]]:
         return {name: frozenset(values) for name, values in self.filters.items() if values}
 
     @work(thread=True, exclusive=True, group="search")
-    def _search_in_thread(self, generation: int, text: str, filters: Filters, sort: SortSpec | None) -> None:
+    def _search_in_thread(self, generation: int, text: str, filters: Filters, sort: SortSpec | None,
+                          top: bool) -> None:  # fmt: skip
         result = self.search(text, filters, sort)
-        self.app.call_from_thread(self._show_if_current, generation, result)
+        self.app.call_from_thread(self._show_if_current, generation, result, top)
 
-    def _show_if_current(self, generation: int, result: ResultSet) -> None:
+    def _show_if_current(self, generation: int, result: ResultSet, top: bool) -> None:
         if generation == self._generation:  # a newer keystroke has already asked again
-            self.show_result(result)
+            self.show_result(result, top=top)
 
-    def show_result(self, result: ResultSet, *, select: int | None = None) -> None:
+    def show_result(self, result: ResultSet, *, select: int | None = None, top: bool = False) -> None:
         self.result = result
         empty = result.total == 0
         self.table.display = not empty
         self.query_one("#empty").display = empty
+        self._show_close_note(result)
         self.table.set_sort(self.sort)
+        if top and result.ids:
+            select = result.ids[0]  # a new question: the first row is the answer, scrolled into view
         self.table.set_rows(result.ids, select=select)
         if empty:
             self._describe_empty()
         # The detail pane follows now, in the same frame as the rows, instead of one frame later when the
         # table's Highlighted message arrives (the pane then sees the same record and does nothing).
         self.show_detail(self.table.highlighted)
-        self.facet_panel.set_facets(self._facets(result))
+        self.facet_panel.set_facets(facet_choices(self.FACETS, result.facet_counts, self.filters, self.app.tr.lang))
         self._update_status(result)
-        _send_refreshes_now(self)
+        # The widgets this search changed are drawn in the next frame, not one later (see textual_compat).
+        send_refreshes_now(self.query("#body, #body *, #status"))
+
+    def _show_close_note(self, result: ResultSet) -> None:
+        """Above close matches (nothing matched exactly): say so, so no one takes them for the answer."""
+        note = self.query_one("#close-note", Static)
+        if result.close:
+            note.update(Text(self.app.tr("search.close"), style="bold"))
+        if note.display != result.close:
+            note.display = result.close
 
     def _update_status(self, result: ResultSet) -> None:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         parts = [tr(f"status.{self.MODE}", shown=tr.number(result.total), total=tr.number(self.record_count))]
+        understood = describe(result, tr.lang) if self.query_text.strip() else ""
+        if understood:
+            parts.append(understood)  # how the query was understood: "5 sao · Cà Mau · tom kho"
         if self.sort:
             column = next((c.label for c in self.columns() if c.key == self.sort[0]), self.sort[0])
             parts.append(tr("status.sorted", column=f"{column} {'▼' if self.sort[1] else '▲'}"))
@@ -221,17 +227,10 @@ class BrowserScreen(FairScreen):
         self.query_one("#status", Static).update(Text(" · ").join(Text(p) for p in parts), layout=False)
 
     def describe_filters(self) -> str:
-        tr = self.app.tr  # type: ignore[attr-defined]
-        described = []
-        for facet in self.FACETS:
-            values = self.filters.get(facet)
-            if values:
-                labels = sorted((self.facet_label(facet, v).plain for v in values), key=vi_sort_key)
-                described.append(f"{tr(f'facet.{facet}')}: {', '.join(labels)}")
-        return "; ".join(described)
+        return describe_filters(self.FACETS, self.filters, self.app.tr.lang)
 
     def _describe_empty(self) -> None:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         lines = [Text(tr(f"empty.{self.MODE}"), style="bold")]
         if self.query_text.strip():
             lines.append(Text(tr("empty.query", query=data_text(self.query_text).plain)))
@@ -242,41 +241,6 @@ class BrowserScreen(FairScreen):
         self.query_one("#empty-text", Static).update(Text("\n").join(lines))
 
     # Facets -------------------------------------------------------------------------------------
-
-    def facet_label(self, facet: str, value: str) -> Text:
-        lang = self.app.tr.lang  # type: ignore[attr-defined]
-        if facet == "province":
-            return data_text(province_label(value, lang))
-        if facet == "group":
-            return Text(group_label(value, lang))
-        if facet == "stars":
-            return Text(stars_text(int(value)), style="yellow")
-        if facet == "exhibitor_type":
-            return Text(exhibitor_type_label(value, lang))
-        return data_text(value)
-
-    def _facet_order(self, facet: str, values: set[str]) -> list[str]:
-        if facet == "group":
-            return [g for g in GROUPS if g in values] + sorted(values - GROUPS.keys())
-        if facet == "exhibitor_type":
-            return [k for k in EXHIBITOR_TYPES if k in values] + sorted(values - EXHIBITOR_TYPES.keys())
-        if facet == "stars":
-            return sorted(values, reverse=True)
-        return sorted(values, key=lambda v: vi_sort_key(self.facet_label(facet, v).plain))
-
-    def _facets(self, result: ResultSet) -> list[Facet]:
-        tr = self.app.tr  # type: ignore[attr-defined]
-        facets = []
-        for facet in self.FACETS:
-            counts = result.facet_counts.get(facet, {})
-            selected = self.filters.get(facet, set())
-            shown = {v for v, n in counts.items() if n} | selected
-            values = tuple(
-                FacetValue(v, self.facet_label(facet, v), counts.get(v, 0), v in selected)
-                for v in self._facet_order(facet, shown)
-            )
-            facets.append(Facet(facet, tr(f"facet.{facet}"), values))
-        return facets
 
     @on(FacetPanel.Toggled)
     def toggle_filter(self, event: FacetPanel.Toggled) -> None:
@@ -291,7 +255,8 @@ class BrowserScreen(FairScreen):
         focused = self.focused
         if not (event.is_printable and event.character) or isinstance(focused, Input):
             return
-        if focused is not None and event.key in focused._bindings.key_to_bindings:
+        active = self.active_bindings.get(event.key) if focused is not None else None
+        if active is not None and active.node is focused:
             return  # the widget's own key, such as space on the facets
         event.stop()
         search = self.search_input
@@ -302,7 +267,7 @@ class BrowserScreen(FairScreen):
     @on(Input.Changed, "#search")
     def refine_results(self, event: Input.Changed) -> None:
         self.query_text = event.value
-        self.run_search()
+        self.run_search(top=True)
 
     @on(Input.Submitted, "#search")
     def focus_results(self) -> None:
@@ -364,6 +329,17 @@ class BrowserScreen(FairScreen):
                 self.search_input.value = ""
         self._generation += 1
         self.show_result(self.search(self.query_text, self._filters_snapshot(), self.sort), select=record)
+        self.table.focus()
+
+    def show_only(self, facet: str, value: str) -> None:
+        """Every record with `facet` = `value`, nothing else: no search text, no other filter, no sort."""
+        self.filters.clear()
+        self.filters[facet] = {value}
+        self.sort = None
+        self.query_text = ""
+        with self.search_input.prevent(Input.Changed):
+            self.search_input.value = ""
+        self.run_search()
         self.table.focus()
 
     def reset(self) -> None:

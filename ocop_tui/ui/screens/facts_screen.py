@@ -11,18 +11,18 @@ from collections import Counter
 
 from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.containers import Container, VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from ocop_tui.i18n import format_date
-from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, exhibitor_type_label, group_label, province_label, stars_text
 from ocop_tui.search.catalog import Catalog
-from ocop_tui.text import vi_sort_key
+from ocop_tui.search.facets import facet_label, facet_ranking
 from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.widgets.bar_chart import Bar, BarChart
+from ocop_tui.ui.widgets.facet_panel import facet_value_text
 
 CHARTS = (
     ("province", "facts.by_province"),
@@ -31,24 +31,6 @@ CHARTS = (
     ("zone", "facts.by_zone"),
     ("exhibitor_type", "facts.by_type"),
 )
-
-
-async def open_products_filtered(app: App, facet: str, value: str) -> None:
-    """Switch to the Products screen showing every product with `facet` = `value`, nothing else."""
-    from ocop_tui.ui.screens.products import ProductsScreen
-
-    await app.action_show_mode("products")  # type: ignore[attr-defined]
-    screen = app.screen
-    if not isinstance(screen, ProductsScreen):
-        return
-    screen.filters.clear()
-    screen.filters[facet] = {value}
-    screen.sort = None
-    screen.query_text = ""
-    with screen.search_input.prevent(Input.Changed):
-        screen.search_input.value = ""
-    screen.run_search()
-    screen.table.focus()
 
 
 class FactsScreen(FairScreen):
@@ -96,7 +78,7 @@ class FactsScreen(FairScreen):
 
     def relabel(self) -> None:
         self._count()
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         lang = tr.lang
         catalog = self.catalog
         fair = catalog.fair
@@ -118,26 +100,14 @@ class FactsScreen(FairScreen):
             self.chart(facet).set_data(tr(title), self._bars(facet))
 
     def _bars(self, facet: str) -> list[Bar]:
-        tr = self.app.tr  # type: ignore[attr-defined]
-        lang = tr.lang
+        tr = self.app.tr
         counts = self.counts[facet]
-        if facet == "group":
-            order = [g for g in GROUPS if g in counts] + sorted(counts.keys() - GROUPS.keys())
-            labels = {v: Text(group_label(v, lang)) for v in order}
-        elif facet == "stars":
-            order = sorted(counts, reverse=True)
-            labels = {v: Text(stars_text(int(v)), style="yellow") for v in order}
-        elif facet == "exhibitor_type":
-            order = sorted(
-                counts, key=lambda v: (-counts[v], list(EXHIBITOR_TYPES).index(v) if v in EXHIBITOR_TYPES else 99)
-            )
-            labels = {v: Text(exhibitor_type_label(v, lang)) for v in order}
-        else:  # provinces and zones: most first, then alphabetical
-            label = (lambda v: province_label(v, lang)) if facet == "province" else (lambda v: v)
-            order = sorted(counts, key=lambda v: (-counts[v], vi_sort_key(label(v))))
-            labels = {v: data_text(label(v)) for v in order}
-        return [Bar(v, labels[v], counts[v], tr.number(counts[v])) for v in order]
+        return [
+            Bar(value, facet_value_text(facet, facet_label(facet, value, tr.lang)), counts[value],
+                tr.number(counts[value]))
+            for value in facet_ranking(facet, counts, tr.lang)
+        ]  # fmt: skip
 
     @on(BarChart.Selected)
-    async def open_products(self, event: BarChart.Selected) -> None:
-        await open_products_filtered(self.app, event.facet, event.value)
+    def open_products(self, event: BarChart.Selected) -> None:
+        self.post_message(self.ShowProducts(event.facet, event.value))

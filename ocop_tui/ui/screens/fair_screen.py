@@ -1,14 +1,22 @@
-"""What every screen behind the tab bar shares: the title and tabs, the catalogue, the layout classes."""
+"""What every screen behind the tab bar shares: the title and tabs, the catalogue, the layout classes, and the
+messages a screen posts to ask the app for another screen (the app handles them; screens never call each other).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import getters, on
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header
 
 from ocop_tui.search.catalog import Catalog
+from ocop_tui.ui.fair_app import FairApp
+from ocop_tui.ui.language import translate_active_bindings
 from ocop_tui.ui.widgets.nav_tabs import NavTabs
 
 
@@ -19,14 +27,60 @@ class FairScreen(Screen[None]):
     NARROW_WIDTH: ClassVar[int] = 110  # below this side panes stack or hide
     SHORT_HEIGHT: ClassVar[int] = 32  # below this the title bar goes and inputs lose their borders
 
+    app = getters.app(FairApp)
+
+    # Navigation: what a screen may ask the app for. Each carries ids, never widgets.
+
+    @dataclass
+    class ShowMode(Message):
+        """Go to another tab's screen (and into its search box, when asked)."""
+
+        mode: str
+        focus_search: bool = False
+
+    @dataclass
+    class OpenBooth(Message):
+        """Show a booth on the Booths screen."""
+
+        booth_no: str
+
+    @dataclass
+    class OpenProduct(Message):
+        """Show a product on the Products screen."""
+
+        product: int  # its number in the app's catalogue
+
+    @dataclass
+    class ShowOnMap(Message):
+        """Select a booth on the floor map (None: none) and mark the booths holding search results."""
+
+        booth_no: str | None
+        results: frozenset[str] = frozenset()
+
+    @dataclass
+    class ShowProducts(Message):
+        """The Products screen showing every product with `facet` = `value`, nothing else."""
+
+        facet: str
+        value: str
+
     @property
     def catalog(self) -> Catalog:
-        return self.app.catalog  # type: ignore[attr-defined, no-any-return]
+        return self.app.catalog
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys the Footer shows, described in the current language."""
+        return translate_active_bindings(super().active_bindings, self.app.tr)
 
     def compose_top(self) -> ComposeResult:
         yield Header(icon="")
-        yield NavTabs(self.app.nav_modes, self.MODE)  # type: ignore[attr-defined]
+        yield NavTabs(self.app.nav_modes, self.MODE)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < self.NARROW_WIDTH, "-narrow")
         self.set_class(self.size.height < self.SHORT_HEIGHT, "-short")
+
+    @on(NavTabs.ModeChosen)
+    def switch_tab(self, event: NavTabs.ModeChosen) -> None:
+        self.post_message(self.ShowMode(event.mode))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,7 +11,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ocop_tui.i18n import Translator
-from ocop_tui.ui.language import is_translated, translate_bindings
+from ocop_tui.ui.fair_app import FairApp
+from ocop_tui.ui.language import is_translated
+from ocop_tui.ui.textual_compat import bindings_of
 
 
 def help_text(screen: Screen, tr: Translator) -> Text:
@@ -19,11 +22,11 @@ def help_text(screen: Screen, tr: Translator) -> Text:
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
     for node in [*screen.walk_children(with_self=True), screen.app]:
-        for _key, binding in node._bindings:
-            if binding.action in seen or not is_translated(node, binding):
+        for binding in bindings_of(node):
+            if binding.action in seen or not is_translated(binding):
                 continue
             seen.add(binding.action)
-            rows.append((screen.app.get_key_display(binding), binding.description))
+            rows.append((screen.app.get_key_display(binding), tr(binding.description)))
     width = max((len(key) for key, _ in rows), default=0) + 3
     lines = [Text(tr("help.title"), style="bold reverse"), Text(""), Text(tr("help.keys"), style="bold underline")]
     lines += [Text.assemble(Text(key.ljust(width), style="bold"), description) for key, description in rows]
@@ -37,6 +40,8 @@ def help_text(screen: Screen, tr: Translator) -> Text:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,question_mark", "dismiss", "key.close")]
 
+    app = getters.app(FairApp)
+
     def __init__(self, under: Screen) -> None:
         super().__init__()
         self._under = under
@@ -46,13 +51,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(id="help-text")
 
     def on_mount(self) -> None:
-        translate_bindings(self, self.app.tr)  # type: ignore[attr-defined]
-        tr = self.app.tr  # type: ignore[attr-defined]
-        self.query_one("#help-text", Static).update(help_text(self._under, tr))
+        self.query_one("#help-text", Static).update(help_text(self._under, self.app.tr))
 
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        self.dismiss(None)
-
-    def on_click(self, event) -> None:  # a click outside the box closes help, as on a kiosk
+    def on_click(self, event: events.Click) -> None:  # a click outside the box closes help, as on a kiosk
         if event.widget is self:
             self.dismiss(None)

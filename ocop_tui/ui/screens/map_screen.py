@@ -8,16 +8,18 @@ staff can pick any entrance, landmark or point, or make the selected booth the s
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 
 from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Select, Static
 
 from ocop_tui.plan.directions import describe, directions
+from ocop_tui.plan.layout import plan_from_records
 from ocop_tui.plan.routes import Grid, Route, Start, booth_start, default_start, resolve_start, route_to_booth
 from ocop_tui.plan.routes import start_points as plan_start_points
 from ocop_tui.plan.shapes import ZONE_COLOURS, Plan
@@ -32,24 +34,18 @@ from ocop_tui.ui.widgets.search_input import SearchInput
 BOOTH_START = -1  # the Select value meaning "the booth chosen with Start here"
 
 
+# The plan of the catalogue shown last: a kiosk builds its map screen anew after every reset, and the plan of
+# a large fair takes a moment to lay out. Held weakly, so a catalogue a kiosk has replaced can go.
+_last_plan: tuple[weakref.ref[Catalog], Plan, Grid] | None = None
+
+
 def plan_of(catalog: Catalog) -> tuple[Plan, Grid]:
     """The catalogue's floor plan and its grid, built once per catalogue."""
-    cached = getattr(catalog, "_ocop_map", None)
-    if cached is None:
-        from ocop_tui.plan.layout import plan_from_records
-
+    global _last_plan
+    if _last_plan is None or _last_plan[0]() is not catalog:
         plan = plan_from_records(catalog.fair.plan, catalog.booths)
-        cached = (plan, Grid(plan))
-        catalog._ocop_map = cached  # type: ignore[attr-defined]
-    return cached
-
-
-async def show_on_map(app: App, booth_no: str | None, results: Iterable[str] = ()) -> None:
-    """Switch to the Map screen with `booth_no` selected and the `results` booths marked."""
-    await app.action_show_mode("map")  # type: ignore[attr-defined]
-    screen = app.screen
-    if isinstance(screen, MapScreen):
-        screen.show(booth_no, results)
+        _last_plan = (weakref.ref(catalog), plan, Grid(plan))
+    return _last_plan[1], _last_plan[2]
 
 
 class MapScreen(FairScreen):
@@ -64,7 +60,7 @@ class MapScreen(FairScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._use_catalog(self.app.catalog)  # type: ignore[attr-defined]
+        self._use_catalog(self.app.catalog)
 
     def _use_catalog(self, catalog: Catalog) -> None:
         self._catalog = catalog
@@ -76,15 +72,15 @@ class MapScreen(FairScreen):
         self._requested_booth: str | None = None  # what was asked for, even when it is not on the plan
 
     def _choose_start(self) -> None:
-        here = getattr(self.app, "here", None)  # the kiosk's location, when the app has one
-        self.start = (resolve_start(self.grid, here) if isinstance(here, str) else None) or default_start(self.grid)
+        here = self.app.here  # a kiosk's location; the browser has none
+        self.start = (resolve_start(self.grid, here) if here is not None else None) or default_start(self.grid)
         if self.start is not None and self.start.kind == "booth":
             self.booth_as_start = self.start
 
     def on_screen_resume(self) -> None:
-        if self.app.catalog is not self._catalog:  # type: ignore[attr-defined]
+        if self.app.catalog is not self._catalog:
             # A kiosk reloaded the store: start again on the new fair's plan.
-            self._use_catalog(self.app.catalog)  # type: ignore[attr-defined]
+            self._use_catalog(self.app.catalog)
             self._choose_start()
             self.floor_map.set_plan(self.plan, self.grid)
             self.relabel()
@@ -117,8 +113,11 @@ class MapScreen(FairScreen):
         self._choose_start()
         follow_language(self, self.relabel)
         # The legend's swatches are the theme's colours: redraw them when the theme changes.
-        self.watch(self.app, "theme", lambda _theme: self.call_after_refresh(self._refresh_legend), init=False)
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         self.floor_map.focus()
+
+    def _theme_changed(self, _theme: str) -> None:
+        self.call_after_refresh(self._refresh_legend)
 
     def _refresh_legend(self) -> None:
         self.query_one("#map-legend", Static).update(self._legend())
@@ -132,7 +131,7 @@ class MapScreen(FairScreen):
         if narrow and side.children[0] is not directions:
             side.move_child(directions, before=0)
         elif not narrow and side.children[0] is directions:
-            side.move_child(directions, after="#map-start")
+            side.move_child(directions, after=self.query_one("#map-start"))
         self.query_one("#map-start", Select).compact = narrow
         self.query_one("#map-find", Input).compact = narrow
 
@@ -162,7 +161,7 @@ class MapScreen(FairScreen):
         self._update_status()
 
     def _describe_route(self) -> None:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         out = self.query_one("#map-directions", Static)
         selected = self.floor_map.selected
         requested = self._requested_booth
@@ -185,7 +184,7 @@ class MapScreen(FairScreen):
         out.update(Text("\n").join(lines))
 
     def _update_status(self) -> None:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         floor_map = self.floor_map
         parts = [tr("map.zoom", level=floor_map.zoom + 1, levels=floor_map.zoom_levels)]
         if floor_map.results:
@@ -195,7 +194,7 @@ class MapScreen(FairScreen):
         self.query_one("#map-status", Static).update(Text(" · ").join(Text(p) for p in parts))
 
     def relabel(self) -> None:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         self.query_one("#map-find", Input).placeholder = tr("map.find.placeholder")
         self.query_one("#map-start-label", Static).update(Text(tr("map.start"), style="bold"))
         self.query_one("#map-open-booth", Button).label = tr("map.open_booth")
@@ -206,7 +205,7 @@ class MapScreen(FairScreen):
         self._update_route()
 
     def _start_label(self, start: Start) -> Text:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         if start.kind == "booth":
             return Text(tr("map.start.booth", booth=data_text(start.name).plain))
         return data_text(start.name)
@@ -224,7 +223,7 @@ class MapScreen(FairScreen):
                 select.value = self.starts.index(self.start)
 
     def _legend(self) -> Text:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         floor_map = self.floor_map
         lines = [Text(tr("map.legend"), style="bold")]
         for zone in self.plan.zones:
@@ -250,9 +249,9 @@ class MapScreen(FairScreen):
     # Events and actions -------------------------------------------------------------------------
 
     @on(FloorMap.BoothClicked)
-    async def pick_booth(self, event: FloorMap.BoothClicked) -> None:
+    def pick_booth(self, event: FloorMap.BoothClicked) -> None:
         if event.activated:
-            await self.action_open_booth()
+            self.action_open_booth()
             return
         self._requested_booth = event.booth_no
         self.select_booth(event.booth_no, centre=False)  # it is on screen already: the map stays put
@@ -286,12 +285,12 @@ class MapScreen(FairScreen):
         self._update_route()
 
     @on(BoothDetail.ProductRequested)
-    async def open_product(self, event: BoothDetail.ProductRequested) -> None:
-        await self.app.open_product(event.product)  # type: ignore[attr-defined]
+    def open_product(self, event: BoothDetail.ProductRequested) -> None:
+        self.post_message(self.OpenProduct(event.product))
 
     @on(Button.Pressed, "#map-open-booth")
-    async def open_booth_pressed(self) -> None:
-        await self.action_open_booth()
+    def open_booth_pressed(self) -> None:
+        self.action_open_booth()
 
     def action_find(self) -> None:
         self.query_one("#map-find", Input).focus()
@@ -311,10 +310,10 @@ class MapScreen(FairScreen):
         self.select_booth(None)
         self.floor_map.focus()
 
-    async def action_open_booth(self) -> None:
+    def action_open_booth(self) -> None:
         selected = self.floor_map.selected
         if selected:
-            await self.app.open_booth(selected)  # type: ignore[attr-defined]
+            self.post_message(self.OpenBooth(selected))
 
     def action_toggle_legend(self) -> None:
         legend = self.query_one("#map-legend", Static)

@@ -22,7 +22,7 @@ class ProductsScreen(BrowserScreen):
     BINDINGS = [Binding("ctrl+g", "go_booth", "key.go_booth"), Binding("ctrl+l", "show_on_map", "key.show_on_map")]
 
     def columns(self) -> list[Column]:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         return [
             Column("name", tr("col.name"), 20, flexible=True),
             Column("stars", tr("col.stars"), 5, priority=2),
@@ -34,7 +34,7 @@ class ProductsScreen(BrowserScreen):
 
     def render_cell(self, record: int, column: str) -> Text:
         product = self.catalog.products[record]
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         if column == "name":
             if tr.lang == "en" and product.name_en:
                 return Text.assemble(data_text(product.name), Text(" · ", style="dim"),
@@ -70,37 +70,33 @@ class ProductsScreen(BrowserScreen):
         return self.query_one("#detail", ProductDetail)
 
     @on(RecordTable.Activated, "#table")
-    async def open_booth_of_row(self, event: RecordTable.Activated) -> None:
-        await self.app.open_booth(self.catalog.products[event.record].booth_no)  # type: ignore[attr-defined]
+    def open_booth_of_row(self, event: RecordTable.Activated) -> None:
+        self.post_message(self.OpenBooth(self.catalog.products[event.record].booth_no))
 
     @on(ProductDetail.BoothRequested)
-    async def open_booth(self, event: ProductDetail.BoothRequested) -> None:
-        await self.app.open_booth(event.booth_no)  # type: ignore[attr-defined]
+    def open_booth(self, event: ProductDetail.BoothRequested) -> None:
+        self.post_message(self.OpenBooth(event.booth_no))
 
     @on(ProductDetail.ProductRequested)
     def open_sibling(self, event: ProductDetail.ProductRequested) -> None:
         self.reveal(event.product)
 
-    def result_booths(self) -> set[str]:
+    def result_booths(self) -> frozenset[str]:
         """The booths holding the current results, when a search or filter narrows them (else none)."""
         if self.result is None or not (self.query_text.strip() or any(self.filters.values())):
-            return set()
-        return {self.catalog.booth_of(i).booth_no for i in self.result.ids}
+            return frozenset()
+        return frozenset(self.catalog.booth_of(i).booth_no for i in self.result.ids)
 
-    async def action_show_on_map(self) -> None:
-        from ocop_tui.ui.screens.map_screen import show_on_map
-
+    def action_show_on_map(self) -> None:
         record = self.table.highlighted
         booth = self.catalog.products[record].booth_no if record is not None else None
-        await show_on_map(self.app, booth, self.result_booths())
+        self.post_message(self.ShowOnMap(booth, self.result_booths()))
 
     @on(ProductDetail.MapRequested)
-    async def show_booth_on_map(self, event: ProductDetail.MapRequested) -> None:
-        from ocop_tui.ui.screens.map_screen import show_on_map
+    def show_booth_on_map(self, event: ProductDetail.MapRequested) -> None:
+        self.post_message(self.ShowOnMap(event.booth_no, self.result_booths()))
 
-        await show_on_map(self.app, event.booth_no, self.result_booths())
-
-    async def action_go_booth(self) -> None:
+    def action_go_booth(self) -> None:
         record = self.table.highlighted
         if record is not None:
-            await self.app.open_booth(self.catalog.products[record].booth_no)  # type: ignore[attr-defined]
+            self.post_message(self.OpenBooth(self.catalog.products[record].booth_no))

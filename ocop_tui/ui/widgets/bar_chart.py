@@ -55,8 +55,8 @@ class BarChart(Widget, can_focus=True):
         def control(self) -> BarChart:
             return self.chart
 
-    def __init__(self, facet: str, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, facet: str, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.facet = facet
         self.title = ""
         self.bars: tuple[Bar, ...] = ()

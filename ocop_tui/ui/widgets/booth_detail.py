@@ -30,8 +30,8 @@ class BoothDetail(DetailPane):
             super().__init__()
             self.booth_no = booth_no
 
-    def __init__(self, *, map_button: bool = True, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, map_button: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id)
         self._map_button = map_button  # False on the map itself
 
     def compose(self) -> ComposeResult:
@@ -45,7 +45,7 @@ class BoothDetail(DetailPane):
         return self._record
 
     def render_record(self, record: int | None) -> None:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         lang = tr.lang
         info = self.query_one("#booth-info", Static)
         title = self.query_one("#booth-products-title", Static)

@@ -1,7 +1,8 @@
 """Facet checkboxes with live counts (province, group, stars, zone, exhibitor type), on the Line API.
 
-The panel only draws what it is given: the screen passes each facet's values with the counts of the
-current search, and gets a Toggled message back when a value is clicked or toggled with space/enter.
+The panel only draws what it is given: the screen passes each facet's choices (search/facets.py: titles,
+labels, order and the counts of the current search), and gets a Toggled message back when a value is
+clicked or toggled with space/enter.
 """
 
 from __future__ import annotations
@@ -12,34 +13,18 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
+from ocop_tui.search.facets import FacetChoices
 from ocop_tui.ui.language import follow_language
-from ocop_tui.ui.widgets.record_table import (
-    StyleOncePerFrame,
-    _fit,
-    _rows_size,
-    _strip,
-    set_virtual_size,
-    skip_unchanged_size,
-)
+from ocop_tui.ui.lineview import LineView, fit_text, rows_size, set_virtual_size, text_strip
+from ocop_tui.ui.safe import data_text
 
 
-@dataclass(frozen=True, slots=True)
-class FacetValue:
-    value: str
-    label: Text  # literal data text, already cleaned
-    count: int
-    selected: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Facet:
-    key: str
-    title: str
-    values: tuple[FacetValue, ...]
+def facet_value_text(facet: str, label: str) -> Text:
+    """A facet value as drawn (in the panel and in charts): literal text, star ratings in the stars' colour."""
+    return data_text(label, "yellow" if facet == "stars" else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +36,14 @@ class _Line:
     selected: bool
 
 
-class FacetPanel(StyleOncePerFrame, can_focus=True):
+class FacetPanel(LineView, can_focus=True):
     """A scrolling list of facet headings and checkable values."""
 
     COMPONENT_CLASSES = {"facet-panel--heading", "facet-panel--cursor", "facet-panel--selected", "facet-panel--count"}
     BINDINGS = [
         Binding("up", "cursor(-1)", show=False),
         Binding("down", "cursor(1)", show=False),
-        Binding("space,enter", "toggle", "key.toggle"),
+        Binding("space,enter", "toggle_value", "key.toggle"),
     ]
 
     class Toggled(Message):
@@ -67,12 +52,12 @@ class FacetPanel(StyleOncePerFrame, can_focus=True):
             self.facet = facet
             self.value = value
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self._lines: list[_Line] = []
         self._cursor = 1
 
-    def set_facets(self, facets: Sequence[Facet]) -> None:
+    def set_facets(self, facets: Sequence[FacetChoices]) -> None:
         # Keep the cursor on the same value when counts change under it.
         # (Not a heading: after a search with no results the cursor rests on one, and it must come back
         # to a value, or space would toggle nothing.)
@@ -83,7 +68,8 @@ class FacetPanel(StyleOncePerFrame, can_focus=True):
                 continue  # nothing to choose (an empty result): no bare heading
             lines.append(_Line(None, "", Text(facet.title), 0, False))
             for value in facet.values:
-                lines.append(_Line(facet.key, value.value, value.label, value.count, value.selected))
+                text = facet_value_text(facet.key, value.label)
+                lines.append(_Line(facet.key, value.value, text, value.count, value.selected))
         self._lines = lines
         self._cursor = next(
             (
@@ -93,11 +79,8 @@ class FacetPanel(StyleOncePerFrame, can_focus=True):
             ),
             next((i for i, line in enumerate(lines) if line.facet is not None), 0),
         )
-        set_virtual_size(self, _rows_size(len(lines)))
+        set_virtual_size(self, rows_size(len(lines)))
         self.refresh()
-
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        return skip_unchanged_size(self, super()._size_updated, size, virtual_size, container_size, layout)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -108,15 +91,16 @@ class FacetPanel(StyleOncePerFrame, can_focus=True):
         line = self._lines[index]
         if line.facet is None:
             style = self.get_component_rich_style("facet-panel--heading", partial=True)
-            return _strip(_fit(line.text, width, "left"), width, widget_style + style, self.app.console)
+            return text_strip(fit_text(line.text, width, "left"), width, widget_style + style, self.app.console)
         base = widget_style
         if line.selected:
             base = base + self.get_component_rich_style("facet-panel--selected", partial=True)
         if index == self._cursor and self.has_focus:
             base = base + self.get_component_rich_style("facet-panel--cursor", partial=True)
         mark = Text("■ " if line.selected else "□ ")
-        label = _fit(Text.assemble(mark, line.text), max(1, width - 6), "left")
-        return _strip(Text.assemble(label, " ", Text(f"{line.count:>5}", style="dim")), width, base, self.app.console)
+        label = fit_text(Text.assemble(mark, line.text), max(1, width - 6), "left")
+        count = Text(f"{line.count:>5}", style="dim")
+        return text_strip(Text.assemble(label, " ", count), width, base, self.app.console)
 
     def _selectable(self, index: int) -> bool:
         return 0 <= index < len(self._lines) and self._lines[index].facet is not None
@@ -137,7 +121,7 @@ class FacetPanel(StyleOncePerFrame, can_focus=True):
                 self.scroll_to(y=index - height + 1, animate=False, immediate=True)
             self.refresh()
 
-    def action_toggle(self) -> None:
+    def action_toggle_value(self) -> None:
         if self._selectable(self._cursor):
             line = self._lines[self._cursor]
             self.post_message(self.Toggled(line.facet or "", line.value))

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from textual import on
+from dataclasses import dataclass
+
+from textual import getters, on
+from textual.message import Message
 from textual.widgets import Tab, Tabs
 
+from ocop_tui.ui.fair_app import FairApp
 from ocop_tui.ui.language import follow_language
 
 
 class NavTabs(Tabs):
-    """One tab per mode; the active one is the screen it sits on."""
+    """One tab per mode; the active one is the screen it sits on. A click asks for another with ModeChosen."""
+
+    app = getters.app(FairApp)
+
+    @dataclass
+    class ModeChosen(Message):
+        mode: str
 
     def __init__(self, modes: tuple[str, ...], active: str) -> None:
         super().__init__(*[Tab("", id=f"tab-{mode}") for mode in modes], active=f"tab-{active}")
@@ -22,7 +32,9 @@ class NavTabs(Tabs):
 
     def _relabel(self) -> None:
         for mode in self._modes:
-            self.get_tab(f"tab-{mode}").label = self.app.tr(f"tab.{mode}")  # type: ignore[attr-defined]
+            tab = self.get_tab(f"tab-{mode}")
+            if tab is not None:
+                tab.label = self.app.tr(f"tab.{mode}")
 
     @on(Tabs.TabActivated)
     def switch_screen(self, event: Tabs.TabActivated) -> None:
@@ -30,4 +42,4 @@ class NavTabs(Tabs):
         mode = (event.tab.id or "").removeprefix("tab-")
         if mode and mode != self._home:
             self.active = f"tab-{self._home}"  # this screen's tab stays lit; the other screen lights its own
-            self.run_worker(self.app.action_show_mode(mode))  # type: ignore[attr-defined]
+            self.post_message(self.ModeChosen(mode))

@@ -37,8 +37,8 @@ class ProductDetail(DetailPane):
             super().__init__()
             self.booth_no = booth_no
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         # The sibling list on screen: an unchanged list must not update widgets (a relayout and a frame).
         self._siblings: tuple[tuple[int, ...], object, str] | None = None
 
@@ -54,7 +54,7 @@ class ProductDetail(DetailPane):
         return self._record
 
     def render_record(self, record: int | None) -> None:
-        tr = self.app.tr  # type: ignore[attr-defined]
+        tr = self.app.tr
         lang = tr.lang
         info = self.query_one("#product-info", Static)
         button = self.query_one("#go-booth", Button)

@@ -11,19 +11,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from rich.console import Console
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 
 from ocop_tui.ui.language import follow_language
+from ocop_tui.ui.lineview import LineView, fit_text, rows_size, set_virtual_size, text_strip
 
 GAP = 1
 MAX_CACHED_LINES = 2000  # drawn rows kept (about a megabyte); all dropped at once when full
@@ -54,27 +49,7 @@ class TableMessage(Message):
         return self.table
 
 
-class StyleOncePerFrame(ScrollView):
-    """A Line API view that works out its own Rich style once per frame, not once per line drawn.
-
-    `rich_style` walks the styles of every ancestor; a view of 40 lines asked for it 40 times a frame.
-    """
-
-    _frame_style: Style | None = None
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        self._frame_style = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._frame_style = None
-
-    @property
-    def base_style(self) -> Style:
-        return self._frame_style if self._frame_style is not None else self.rich_style
-
-
-class RecordTable(StyleOncePerFrame, can_focus=True):
+class RecordTable(LineView, can_focus=True):
     """Rows of records by id, a cursor, a sortable header; Line API rendering."""
 
     COMPONENT_CLASSES = {
@@ -117,8 +92,8 @@ class RecordTable(StyleOncePerFrame, can_focus=True):
             self.column = column
             self.descending = descending
 
-    def __init__(self, columns: Sequence[Column], render_cell: CellRenderer, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, columns: Sequence[Column], render_cell: CellRenderer, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self._columns: tuple[Column, ...] = tuple(columns)
         self._render_cell = render_cell
         self._rows: Sequence[int] = ()
@@ -175,7 +150,7 @@ class RecordTable(StyleOncePerFrame, can_focus=True):
                 position = rows.index(target)
             except ValueError:
                 position = 0
-        set_virtual_size(self, _rows_size(len(rows) + 1))
+        set_virtual_size(self, rows_size(len(rows) + 1))
         self._move_to(position, force_message=True, centre=select is not None)
         self.refresh()
 
@@ -200,12 +175,9 @@ class RecordTable(StyleOncePerFrame, can_focus=True):
             (column, max(column.width, spare // len(flexible)) if column.flexible else column.width) for column in shown
         ]
 
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        return skip_unchanged_size(self, super()._size_updated, size, virtual_size, container_size, layout)
-
     def on_resize(self, event: events.Resize) -> None:
         self._line_cache.clear()
-        self.virtual_size = _rows_size(len(self._rows) + 1)
+        self.virtual_size = rows_size(len(self._rows) + 1)
         self._scroll_cursor_into_view()
 
     # Rendering ------------------------------------------------------------------------------------
@@ -234,8 +206,8 @@ class RecordTable(StyleOncePerFrame, can_focus=True):
             label = column.label
             if self._sort and self._sort[0] == column.key:
                 label = f"{label} {'▼' if self._sort[1] else '▲'}"
-            parts.append(_fit(Text(label), column_width, column.justify))
-        return _strip(Text(" " * GAP).join(parts), width, self.base_style + style, self.app.console)
+            parts.append(fit_text(Text(label), column_width, column.justify))
+        return text_strip(Text(" " * GAP).join(parts), width, self.base_style + style, self.app.console)
 
     def _row_strip(self, row: int, width: int, is_cursor: bool) -> Strip:
         record = self._rows[row]
@@ -247,10 +219,10 @@ class RecordTable(StyleOncePerFrame, can_focus=True):
         if is_cursor:
             base = base + self.get_component_rich_style("record-table--cursor", partial=True)
         parts = [
-            _fit(self._render_cell(record, column.key), column_width, column.justify)
+            fit_text(self._render_cell(record, column.key), column_width, column.justify)
             for column, column_width in self._layout(width)
         ]
-        return _strip(Text(" " * GAP).join(parts), width, base, self.app.console)
+        return text_strip(Text(" " * GAP).join(parts), width, base, self.app.console)
 
     # Cursor ---------------------------------------------------------------------------------------
 
@@ -331,78 +303,3 @@ class RecordTable(StyleOncePerFrame, can_focus=True):
     def on_blur(self) -> None:
         self._line_cache.clear()
         self.refresh()
-
-
-def _rows_size(lines: int) -> Size:
-    """The virtual size of a view that only scrolls vertically: lines are always cut to the view's width.
-
-    A width of 0 means no horizontal scrollbar, ever: when the vertical one appears (or goes) the
-    content width changes, and a virtual width taken from the old one would briefly show a horizontal
-    scrollbar and cost two more relayouts. It also made each search and the resize after it change the
-    virtual size back and forth.
-    """
-    return Size(0, lines)
-
-
-def skip_unchanged_size(
-    view: ScrollView,
-    update: Callable[[Size, Size, Size, bool], bool],
-    size: Size,
-    virtual_size: Size,
-    container_size: Size,
-    layout: bool,
-) -> bool:
-    """A layout pass that changes nothing for `view` does nothing.
-
-    Textual's ScrollView compares the container size the layout gives it with its own (which leaves out
-    the scrollbar), so every layout looks like a change: the scrollbars are refreshed and drawn one frame
-    later, and a Resize event follows. After a search that is a second frame for nothing.
-    """
-    last = view.__dict__.get("_laid_out_as")
-    now = (size, virtual_size, container_size)
-    if last == now:  # (a new row count reaches the scrollbars through update_scrollbars_now)
-        return False
-    view.__dict__["_laid_out_as"] = now
-    return update(size, virtual_size, container_size, layout)
-
-
-def set_virtual_size(view: ScrollView, size: Size) -> None:
-    """A new number of lines, without a relayout of the screen unless a scrollbar comes or goes.
-
-    The virtual size is a layout-changing value in Textual, and a layout redraws every widget on the
-    screen. A view of fixed size only needs its scrollbars told (which lays out again by itself when one
-    appears or disappears: show_vertical_scrollbar is layout-changing too) and its lines redrawn.
-    """
-    if size == view.virtual_size:
-        return
-    view.set_reactive(Widget.virtual_size, size)
-    update_scrollbars_now(view)
-    view.refresh()
-
-
-def update_scrollbars_now(view: ScrollView) -> None:
-    """Give the scrollbars the new virtual size now, in the same frame as the new content.
-
-    Textual updates them during the next layout and draws them one frame later: an extra frame, ~20-50 ms,
-    after every search. Done here, the layout finds nothing changed and the scrollbars are drawn with the
-    rows. (Widget._scroll_update is Textual's own step for this; Textual is pinned to 8.2.)
-    """
-    if view.is_mounted and view.container_size:
-        view._scroll_update(view.virtual_size)
-
-
-def _strip(line: Text, width: int, base: Style, console: Console) -> Strip:
-    """One rendered line, every segment drawn over `base`, padded or cut to `width`."""
-    segments = [Segment(text, base + style if style else base) for text, style, _ in line.render(console)]
-    return Strip(segments).adjust_cell_length(width, base)
-
-
-def _fit(text: Text, width: int, justify: str) -> Text:
-    """Cut to `width` cells with an ellipsis, padded to exactly `width`."""
-    text = text.copy()
-    text.no_wrap = True
-    text.truncate(width, overflow="ellipsis", pad=True)
-    if justify == "right":
-        text.rstrip()
-        text.align("right", width)
-    return text

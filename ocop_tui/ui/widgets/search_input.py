@@ -1,21 +1,16 @@
 """The search box: a Textual Input whose typing never costs a relayout of the whole screen.
 
 Textual's Input sets its virtual size to the length of its text at every keystroke, and a virtual size
-is a layout-changing value: each key typed lays out and then redraws every widget on the screen (15 ms
+is a layout-changing value: each key typed would lay out and then redraw every widget on the screen (15 ms
 and more on the browser's screen, twice per key when the results follow in a later frame). The search
-box's own size is fixed by the stylesheet; its text scrolls inside it without any layout (Input keeps its
-scroll position from the virtual size itself), so here that value only asks for a repaint.
+box's own size is fixed by the stylesheet (app.tcss), so its text changes only need a repaint; how that is
+done with Textual's internals is InputWithoutRelayout's business (textual_compat).
 """
 
 from __future__ import annotations
 
-from textual.geometry import Size
-from textual.reactive import Reactive
-from textual.widgets import Input
+from ocop_tui.ui.textual_compat import InputWithoutRelayout
 
 
-class SearchInput(Input):
+class SearchInput(InputWithoutRelayout):
     """An Input of a fixed size (see app.tcss): its text changes repaint it, never relayout the screen."""
-
-    # The same reactive value as Widget.virtual_size (same name, same storage), without layout=True.
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)

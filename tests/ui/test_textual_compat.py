@@ -1,0 +1,277 @@
+"""What ocop_tui.ui.textual_compat relies on in Textual, one test per item, plus the public behaviour the app
+leans on in the same way. Each test fails when Textual renames what the item uses or stops giving the effect
+it is there for; where it can, it also shows that Textual without the item still behaves the way that made
+the item necessary (when that changes, the item may be dropped). Run these first after a Textual upgrade.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import events, messages
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.screen import ModalScreen, Screen
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
+
+from ocop_tui.ui.textual_compat import (
+    InputWithoutRelayout,
+    LaidOutOnce,
+    SizedInLayout,
+    bindings_of,
+    mode_stacks,
+    send_refreshes_now,
+    update_scrollbars_now,
+)
+
+
+class Lines(ScrollView):
+    """A Line API view of 100 lines in a box of 5: it has a vertical scrollbar."""
+
+    DEFAULT_CSS = "Lines { height: 5; width: 20; }"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.resizes = 0
+
+    def on_mount(self) -> None:
+        self.virtual_size = Size(0, 100)
+
+    def on_resize(self) -> None:
+        self.resizes += 1
+
+    def render_line(self, y: int) -> Strip:
+        return Strip.blank(self.size.width)
+
+
+class LinesLaidOutOnce(LaidOutOnce, Lines):
+    pass
+
+
+class SizedText(SizedInLayout, Static):
+    pass
+
+
+class Keys(Widget, can_focus=True):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("f12", "mine", "key.search")]
+
+
+class Host(App[None]):
+    CSS = "Input { width: 20; height: 3; }"
+
+    def compose(self) -> ComposeResult:
+        yield Keys(id="keys")
+        yield Lines(id="plain")
+        yield LinesLaidOutOnce(id="once")
+        yield Static("one line", id="static")
+        yield SizedText("one line", id="sized")
+        yield Input(id="input")
+        yield InputWithoutRelayout(id="fixed-input")
+
+
+async def test_bindings_of_lists_every_binding_of_a_node_inherited_ones_too():
+    """Relies on DOMNode._bindings iterating as (key, binding) pairs, the class's bindings merged with its bases'."""
+    app = Host()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        keys = app.query_one("#keys")
+        assert [(b.key, b.action) for b in bindings_of(keys)] == [("f12", "mine")]
+        input_bindings = {(b.key, b.action) for b in bindings_of(app.query_one("#fixed-input"))}
+        assert ("home", "home") in input_bindings  # Input's own, inherited by the subclass
+        # Not only the focused chain (what the public active_bindings gives): the help needs every widget's keys.
+        app.query_one("#input").focus()
+        await pilot.pause()
+        assert "f12" not in app.screen.active_bindings
+
+
+async def test_send_refreshes_now_reports_a_pending_refresh_to_the_screen_at_once(monkeypatch):
+    """Relies on Widget._repaint_required/_layout_required, _check_refresh posting Update/Layout to the screen,
+    and the scrollbars as _vertical_scrollbar/_horizontal_scrollbar."""
+    app = Host()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        posted: list[object] = []
+        post = app.screen.post_message
+
+        def record(message: messages.Message) -> bool:
+            posted.append(message)
+            return post(message)
+
+        monkeypatch.setattr(app.screen, "post_message", record)
+        static = app.query_one("#static")
+        view = app.query_one("#plain", Lines)
+        static.refresh()
+        view.refresh(layout=True)
+        assert view.vertical_scrollbar is not None
+        view.vertical_scrollbar.refresh()
+        assert not posted  # without it, each widget reports from its own queue, later
+        send_refreshes_now([static, view])
+        updated = {m.widget for m in posted if isinstance(m, messages.Update)}
+        laid_out = {m.widget for m in posted if isinstance(m, messages.Layout)}
+        assert static in updated and view.vertical_scrollbar in updated and view in laid_out
+        assert not (static._repaint_required or view._layout_required)
+        posted.clear()
+        send_refreshes_now([static, view])  # nothing pending: nothing reported twice
+        assert not posted
+
+
+async def test_sized_in_layout_takes_a_new_size_without_asking_for_another_layout():
+    """Relies on Widget._size_updated (the compositor's call with a widget's new size) and its layout flag."""
+    app = Host()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        plain, sized = app.query_one("#static", Static), app.query_one("#sized", SizedText)
+        for widget in (plain, sized):
+            new = widget.size + (0, 3)
+            assert widget._size_updated(new, new, widget.container_size)
+            assert widget.virtual_size == new
+        assert plain._layout_required  # why the mixin exists: Textual asks for another layout
+        assert not sized._layout_required and sized.size == plain.size
+
+
+async def test_laid_out_once_ignores_a_layout_that_changes_nothing(monkeypatch):
+    """Relies on ScrollView._size_updated (the compositor's call with a widget's new size) taking every layout
+    for a change when a scrollbar is shown, and then redoing the scrollbars (Widget._scroll_update)."""
+    app = Host()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        plain, once = app.query_one("#plain", Lines), app.query_one("#once", LinesLaidOutOnce)
+        assert plain.show_vertical_scrollbar and once.show_vertical_scrollbar
+        redone: list[Widget] = []
+        for view in (plain, once):
+            monkeypatch.setattr(view, "_scroll_update", lambda size, view=view: redone.append(view))
+        app.screen.refresh(layout=True)  # nothing changed for either view
+        await pilot.pause()
+        assert plain in redone  # why the mixin exists: Textual redoes (and redraws) the scrollbars
+        assert once not in redone
+        # A layout that does change the view still reaches Textual.
+        once.styles.height = 7
+        await pilot.pause()
+        assert once in redone
+
+
+async def test_update_scrollbars_now_sizes_the_scrollbar_before_any_layout():
+    """Relies on Widget._scroll_update(virtual_size) sizing the scrollbars."""
+    app = Host()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        view = app.query_one("#once", LinesLaidOutOnce)
+        view.set_reactive(Widget.virtual_size, Size(0, 300))  # a new line count, without a layout
+        assert view.vertical_scrollbar.window_virtual_size == 100  # without it: until the next layout
+        update_scrollbars_now(view)
+        assert view.vertical_scrollbar.window_virtual_size == 300
+
+
+async def test_input_without_relayout_repaints_as_text_is_typed_but_never_lays_out():
+    """Relies on Input setting self.virtual_size as its text changes, and on a reactive of the same name sharing
+    Widget.virtual_size's value."""
+    app = Host()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        plain, fixed = app.query_one("#input", Input), app.query_one("#fixed-input", InputWithoutRelayout)
+        for widget in (plain, fixed):
+            widget.value = "nuoc mam phu quoc"
+            assert Widget.virtual_size.__get__(widget, Widget) == Size(widget.content_width, 1)
+        assert plain._layout_required  # why the class exists: every key lays the screen out
+        assert not fixed._layout_required and fixed._repaint_required
+        await pilot.pause()
+        assert fixed.value == "nuoc mam phu quoc" and fixed.scroll_x >= 0
+
+
+async def test_mode_stacks_shows_the_stacks_of_modes_not_on_view():
+    """Relies on App._screen_stacks: mode name -> its screens, the base screen first."""
+
+    class Base(Screen[None]):
+        pass
+
+    class Dialog(ModalScreen[None]):
+        pass
+
+    class Modes(App[None]):
+        MODES: ClassVar[dict[str, Any]] = {"a": Base, "b": Base}
+        DEFAULT_MODE = "a"
+
+    app = Modes()
+    async with app.run_test() as pilot:
+        await app.switch_mode("b")
+        await pilot.pause()
+        dialog = Dialog()
+        await app.push_screen(dialog)
+        base_b = app.screen_stack[0]
+        await app.switch_mode("a")
+        await pilot.pause()
+        stacks = mode_stacks(app)
+        assert stacks["b"] == [base_b, dialog]
+        assert stacks["a"] == app.screen_stack
+        stacks["b"].clear()  # a copy: the app's own stacks are not touched
+        assert mode_stacks(app)["b"] == [base_b, dialog]
+
+
+# Public behaviour the app relies on in the same way --------------------------------------------------------
+
+
+async def test_the_footer_shows_what_the_screens_active_bindings_say():
+    """language.translate_active_bindings works because the Footer reads Screen.active_bindings."""
+
+    class Shouting(Screen[None]):
+        BINDINGS: ClassVar[list[BindingType]] = [Binding("f2", "noop", "quiet")]
+
+        def compose(self) -> ComposeResult:
+            yield Footer()
+
+        @property
+        def active_bindings(self) -> dict[str, Any]:
+            return {
+                key: active._replace(binding=Binding(active.binding.key, active.binding.action,
+                                                     active.binding.description.upper()))
+                for key, active in super().active_bindings.items()
+            }  # fmt: skip
+
+    class Shout(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(Shouting())
+
+    app = Shout()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert "QUIET" in {key.description for key in app.screen.query("FooterKey")}
+
+
+async def test_prevent_default_in_a_handler_keeps_textual_from_scrolling():
+    """FloorMap's ctrl+wheel zooms instead of scrolling: its on_mouse_scroll_* handlers call prevent_default(),
+    which stops the base classes' handlers (Widget's scrolls sideways on ctrl+wheel)."""
+
+    class Wide(ScrollView):
+        DEFAULT_CSS = "Wide { height: 5; width: 10; }"
+        prevented = True
+
+        def render_line(self, y: int) -> Strip:
+            return Strip.blank(self.size.width)
+
+        def on_mount(self) -> None:
+            self.virtual_size = Size(100, 100)
+
+        def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+            if self.prevented:
+                event.prevent_default()
+
+    class WideHost(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Wide()
+
+    app = WideHost()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        view = app.query_one(Wide)
+        await pilot._post_mouse_events([events.MouseScrollDown], view, offset=(2, 2), control=True)
+        await pilot.pause()
+        assert view.scroll_x == 0
+        view.prevented = False
+        await pilot._post_mouse_events([events.MouseScrollDown], view, offset=(2, 2), control=True)
+        await pilot.pause()
+        assert view.scroll_x > 0  # without it, ctrl+wheel scrolls sideways
