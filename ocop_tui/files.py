@@ -9,6 +9,7 @@ power cut. A failure at any step leaves the old file as it was and removes the t
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import stat
 import sys
@@ -16,6 +17,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from ocop_tui.text import visible
 
@@ -134,18 +136,12 @@ def file_kind(mode: int) -> str:
     return "special file"
 
 
-def read_limited(path: Path, limit: int) -> bytes:
-    """The bytes of `path`, which must be a regular file (symlinks followed) of at most `limit` bytes.
+def _open_regular(path: Path, limit: int) -> tuple[int, os.stat_result]:
+    """A file descriptor of `path` and its stat, once it is known to be a regular file within `limit` bytes.
 
     A FIFO would block the reader forever and /dev/zero would never end, so the file is opened without
-    blocking, checked with fstat before anything is read, and read no further than `limit` (a file that
-    grows while it is read is refused too). OSError (missing, no permission) passes through.
+    blocking and checked with fstat before anything is read. OSError (missing, no permission) passes through.
     """
-    return read_regular(path, limit)[0]
-
-
-def read_regular(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
-    """read_limited, with the stat of the very file that was read (not of whatever the path names later)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         info = os.fstat(fd)
@@ -153,6 +149,22 @@ def read_regular(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
             raise FileRefused(path, "not_regular", limit, file_kind(info.st_mode))
         if info.st_size > limit:
             raise FileRefused(path, "too_large", limit)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of `path`, which must be a regular file (symlinks followed) of at most `limit` bytes; a file
+    that grows past `limit` while it is read is refused too (see _open_regular)."""
+    return read_regular(path, limit)[0]
+
+
+def read_regular(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
+    """read_limited, with the stat of the very file that was read (not of whatever the path names later)."""
+    fd, info = _open_regular(path, limit)
+    try:
         chunks: list[bytes] = []
         left = limit + 1
         # The whole file in one read (one copy of a large store in memory, not chunks and their join), then
@@ -170,3 +182,47 @@ def read_regular(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
         return b"".join(chunks), info
     finally:
         os.close(fd)
+
+
+def open_limited(path: Path, limit: int) -> BinaryIO:
+    """`path` opened for reading as a stream (a CSV import of a million rows), on the same terms as
+    read_limited: reading more than `limit` bytes from it raises FileRefused."""
+    fd, _ = _open_regular(path, limit)
+    try:
+        return _LimitedReader(os.fdopen(fd, "rb", buffering=0), path, limit)  # type: ignore[return-value]
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+class _LimitedReader(io.BufferedReader):
+    """A buffered reader that refuses to hand out more than `limit` bytes in all."""
+
+    def __init__(self, raw: Any, path: Path, limit: int) -> None:
+        super().__init__(raw, buffer_size=1 << 20)
+        self._path = path
+        self._limit = limit
+
+    def _checked(self, data: bytes) -> bytes:
+        if self.tell() > self._limit:
+            raise FileRefused(self._path, "too_large", self._limit)
+        return data
+
+    def read(self, size: int | None = -1) -> bytes:
+        return self._checked(super().read(size))
+
+    def read1(self, size: int = -1) -> bytes:
+        return self._checked(super().read1(size))
+
+    def readline(self, size: int | None = -1) -> bytes:
+        return self._checked(super().readline(size))
+
+    def readinto(self, buffer: Any) -> int:
+        count = super().readinto(buffer)
+        self._checked(b"")
+        return count
+
+    def readinto1(self, buffer: Any) -> int:
+        count = super().readinto1(buffer)
+        self._checked(b"")
+        return count

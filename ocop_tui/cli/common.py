@@ -24,7 +24,7 @@ from ocop_tui.i18n import DEFAULT_LANG, t
 from ocop_tui.i18n.messages import check_message
 from ocop_tui.memory import long_lived, release_free_memory
 from ocop_tui.model import LANGS, Lang
-from ocop_tui.paths import demo_store_path
+from ocop_tui.paths import configured_store_path, default_store_path, is_packaged_demo, user_store_path
 from ocop_tui.search.catalog import open_catalog
 from ocop_tui.store.contract import Problem, show_value
 from ocop_tui.store.errors import StoreError, StoreInvalid
@@ -46,7 +46,8 @@ data_option = click.option(
     "data_path",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="The store (TinyDB JSON file). Default: the demo fair.",
+    help="The store (TinyDB JSON file). Default: $OCOP_TUI_DATA, else your own store (see `ocop-tui init`), "
+    "else the demo fair.",
 )
 lang_option = click.option(
     "--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True, help="Language of the interface."
@@ -78,12 +79,40 @@ def stderr() -> Console:
 
 
 def resolve_data(path: Path | None) -> Path:
-    return path if path is not None else demo_store_path()
+    """The store a command reads: --data, else $OCOP_TUI_DATA, else the user's own store, else the demo."""
+    return path if path is not None else default_store_path()
+
+
+def resolve_writable(path: Path | None, lang: Lang, *, must_exist: bool = True, new: bool = False) -> Path:
+    """The store a command writes, as resolve_data finds it (`new`: the one to create, never the demo); the
+    packaged demo fair is refused (exit 2), with where the user's own store is and how to create it, and so
+    is a store that does not exist yet when it `must_exist`."""
+    own = configured_store_path()
+    store = path if path is not None else own if new else resolve_data(None)
+    if is_packaged_demo(store):
+        key = "store.demo_read_only.exists" if own.exists() else "store.demo_read_only"
+        fail(t(key, lang, own=show_path(own), init=init_command(own)), EXIT_UNREADABLE, lang)
+    if must_exist and not store.exists() and not store.is_symlink():
+        fail(t("store.missing", lang, path=show_path(store), init=init_command(store)), EXIT_UNREADABLE, lang)
+    return store
+
+
+def data_argument(store: Path) -> str:
+    """` --data PATH` for a command printed to be pasted back, unless the store is the user's own default one
+    (which a pasted command finds by itself, whatever $OCOP_TUI_DATA says in another terminal)."""
+    if os.path.abspath(store) == os.path.abspath(user_store_path()):
+        return ""
+    return f" --data {shell_word(store)}"
+
+
+def init_command(store: Path) -> str:
+    return f"ocop-tui init{data_argument(store)}"
 
 
 def fail(message: str, code: int, lang: Lang = DEFAULT_LANG) -> NoReturn:
     """Print one message to stderr and exit; the message is shown literally (paths in it: show_path)."""
-    stderr().print(Text(f"{t('cli.error', lang)}: ", style="bold red") + Text(clean(message)))
+    # One line, never cut by Rich (the terminal folds it): a command in it can be copied whole.
+    stderr().print(Text(f"{t('cli.error', lang)}: ", style="bold red") + Text(clean(message)), soft_wrap=True)
     sys.exit(code)
 
 

@@ -116,7 +116,8 @@ def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, co
          idle_seconds: int | None) -> None:  # fmt: skip
     """Look up booths and OCOP products of the Mekong Delta OCOP Forum (Kiên Giang 2024).
 
-    Without a command, opens the browser on the demo fair (or --data); with --kiosk, the locked-down kiosk.
+    Without a command, opens the browser on your store (--data, $OCOP_TUI_DATA, the one `ocop-tui init` made,
+    else the demo fair); with --kiosk, the locked-down kiosk.
     """
     ctx.ensure_object(dict)
     tolerate_narrow_terminals()
@@ -141,6 +142,9 @@ def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, co
 main.register_later("ocop_tui.cli.check")  # type: ignore[attr-defined]
 main.register_later("ocop_tui.cli.map")  # type: ignore[attr-defined]
 main.register_later("ocop_tui.cli.data")  # type: ignore[attr-defined]
+main.register_later("ocop_tui.cli.backups")  # type: ignore[attr-defined]
+main.register_later("ocop_tui.cli.init")  # type: ignore[attr-defined]
+main.register_later("ocop_tui.cli.fair")  # type: ignore[attr-defined]
 main.register_later("ocop_tui.cli.demo")  # type: ignore[attr-defined]
 main.register_later("ocop_tui.cli.kiosk")  # type: ignore[attr-defined]
 main.register_later("ocop_tui.cli.search")  # type: ignore[attr-defined]

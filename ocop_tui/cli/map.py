@@ -13,7 +13,15 @@ from pathlib import Path
 import click
 from rich.text import Text
 
-from ocop_tui.cli.common import EXIT_OK, data_option, report_store_error, resolve_data, show_path, stdout
+from ocop_tui.cli.common import (
+    EXIT_OK,
+    data_option,
+    report_store_error,
+    resolve_data,
+    resolve_writable,
+    show_path,
+    stdout,
+)
 from ocop_tui.i18n import format_number, t
 from ocop_tui.model import SCHEMA_VERSION, Lang
 from ocop_tui.plan.layout import migrate_tables, plan_from_tables
@@ -43,7 +51,7 @@ def _needs_migration(checked: CheckedTables) -> bool:
 def migrate(ctx: click.Context, data_path: Path | None, dry_run: bool) -> None:
     """Upgrade a store to the current schema version (writes the floor plan; keeps a backup)."""
     lang: Lang = (ctx.obj or {}).get("lang", "vi")
-    path = resolve_data(data_path)
+    path = resolve_data(data_path) if dry_run else resolve_writable(data_path, lang)
     try:
         loaded = load_store(path)
     except StoreError as error:

@@ -16,6 +16,40 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "no sheet named \"{sheet}\"; sheets: {sheets}"),
     "import.file.sheet_kind": ("trang \"{sheet}\" là biểu đồ, không phải bảng dữ liệu",
                                "sheet \"{sheet}\" is a chart, not a table"),
+    "import.file.no_sheet.booths": (
+        "không trang tính nào hiện có tiêu đề cột của danh sách gian hàng (Số gian hàng, Tên đơn vị, Loại hình, Tỉnh,"
+        " Khu); các trang: {sheets}. Chọn một trang bằng --sheet TÊN",
+        "no visible sheet has the column headers of a booths list (Số gian hàng, Tên đơn vị, Loại hình, Tỉnh, Khu, or"
+        " booth_no, exhibitor, exhibitor_type, province, zone); sheets: {sheets}. Pick one with --sheet NAME",
+    ),
+    "import.file.no_sheet.products": (
+        "không trang tính nào hiện có tiêu đề cột của danh sách sản phẩm (Mã sản phẩm, Tên sản phẩm, Nhóm, Số sao,"
+        " Gian hàng, Chủ thể, Tỉnh); các trang: {sheets}. Chọn một trang bằng --sheet TÊN",
+        "no visible sheet has the column headers of a products list (Mã sản phẩm, Tên sản phẩm, Nhóm, Số sao, Gian"
+        " hàng, Chủ thể, Tỉnh, or code, name, group, stars, booth_no, producer, province); sheets: {sheets}. Pick one"
+        " with --sheet NAME",
+    ),
+    "import.sheet.hidden": ("ẩn", "hidden"),
+    "import.sheet.chart": ("biểu đồ", "chart"),
+    "import.file.not_regular": ("không phải một tệp thường (là ống dẫn, thiết bị hay thư mục): cần đường dẫn tới tệp .csv, .xlsx hoặc .json",
+                                "not a regular file (a pipe, a device or a folder): give the path of a .csv, .xlsx or .json file"),
+    "import.file.too_large": ("lớn hơn giới hạn {limit} MB; nếu tệp đúng là lớn vậy, nâng giới hạn bằng --max-size MB",
+                              "larger than the limit of {limit} MB; if the file really is that big, raise it with --max-size MB"),
+    "import.file.grew": ("tệp lớn thêm trong khi đang đọc, quá giới hạn; chép tệp xong rồi nhập lại",
+                         "the file grew past the size limit while it was read; import it again once it is complete"),
+    "import.file.too_many_rows": ("nhiều hơn {limit} dòng (giới hạn); chia tệp ra, hoặc nâng giới hạn bằng --max-rows N",
+                                  "more than {limit} rows (the limit); split the file, or raise the limit with --max-rows N"),
+    "import.file.unpacked": (
+        "tệp Excel giải nén ra {size} MB, quá giới hạn {limit} MB (tệp hỏng hoặc cố ý làm phình to); nếu tệp đúng là"
+        " lớn vậy, nâng giới hạn bằng --max-size MB",
+        "the workbook unpacks to {size} MB, over the limit of {limit} MB (damaged, or made to blow up); if it really"
+        " is that big, raise the limit with --max-size MB",
+    ),
+    "import.file.xlsx_row": ("không đọc được dòng {row} của tệp Excel ({error})", "cannot read row {row} of the workbook ({error})"),
+    "import.file.memory": (
+        "không đủ bộ nhớ để nhập {path}; chưa ghi gì. Chia tệp thành nhiều phần nhỏ hơn rồi nhập từng phần",
+        "not enough memory to import {path}; nothing was written. Split the file into smaller parts and import them one by one",
+    ),
     "import.file.csv": ("tệp CSV hỏng ở dòng {line}: {error}", "damaged CSV at line {line}: {error}"),
     "import.file.json_utf8": ("không phải văn bản UTF-8 (byte {offset})", "not UTF-8 text (byte {offset})"),
     "import.file.json": ("JSON không hợp lệ ở dòng {line}, cột {column}: {error}",
@@ -61,6 +95,35 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import.bad.price": ("giá phải là số đồng nguyên, ví dụ 150000 hoặc 150.000",
                          "the price must be whole đồng, for example 150000 or 150.000"),
     "import.bad.price_negative": ("giá không được âm", "the price cannot be negative"),
+    "import.bad.huge_number": ("một số dài {digits} chữ số: quá dài cho bất kỳ cột nào", "a number of {digits} digits: too long for any column"),
+    "import.bad.excel_date": (
+        "ô được định dạng Ngày trong Excel nên số {number} hiện thành ngày {date}: chọn cột, Định dạng ô → Số (Number),"
+        " rồi nhập lại giá trị",
+        "the cell is formatted as a date in Excel, so the number {number} reads as the date {date}: select the column,"
+        " Format Cells → Number, and type the value again",
+    ),
+    "import.warn.date_in_text": ("Excel đã đổi giá trị này thành ngày tháng: xem lại (định dạng ô là Văn bản/Text rồi nhập lại)",
+                                 "Excel turned this value into a date: check it (format the cell as Text and type it again)"),
+    "import.warn.new_zone": (
+        "khu \"{zone}\" chưa có trên sơ đồ: {count} gian của khu này được xếp vào khu mới vẽ thêm ở rìa phía Đông sơ đồ."
+        " Muốn đặt chỗ khác: ghi vị trí vào các cột Tọa độ x, Tọa độ y, Chiều rộng, Chiều cao",
+        "zone \"{zone}\" is not on the floor plan: its {count} booth(s) go into a new zone drawn along the plan's east"
+        " side. To place them elsewhere, give their place in the columns Tọa độ x, Tọa độ y, Chiều rộng, Chiều cao (x, y, w, h)",
+    ),
+    "import.warn.zone_full": (
+        "khu \"{zone}\" trên sơ đồ đã kín chỗ: {count} gian được xếp tạm vào khu \"{unplaced}\" ở rìa phía Đông sơ đồ."
+        " Để đặt đúng chỗ: ghi vị trí vào các cột Tọa độ x, Tọa độ y, Chiều rộng, Chiều cao, hoặc vẽ khu này rộng hơn",
+        "zone \"{zone}\" is full on the floor plan: {count} booth(s) go into the zone \"{unplaced}\" along the plan's east"
+        " side for now. To place them properly, give their place in the columns Tọa độ x, Tọa độ y, Chiều rộng, Chiều cao"
+        " (x, y, w, h), or draw the zone larger",
+    ),
+    "import.warn.no_place": (
+        "gian chưa có chỗ trên sơ đồ (sơ đồ không rộng thêm được nữa) nên không hiện trên bản đồ. Cách sửa: ghi vị trí"
+        " vào các cột Tọa độ x, Tọa độ y, Chiều rộng, Chiều cao",
+        "the booth has no place on the floor plan (the plan cannot grow any wider), so it is not on the map. To fix it,"
+        " give its place in the columns Tọa độ x, Tọa độ y, Chiều rộng, Chiều cao (x, y, w, h)",
+    ),
+    "import.check.position": ("vị trí trên sơ đồ ({field}): {message}", "place on the floor plan ({field}): {message}"),
     "import.warn.unknown_column": ("cột không có trong mẫu dữ liệu: bỏ qua", "not a column of the data contract: ignored"),
     "import.warn.phone_number": ("Excel lưu số điện thoại dạng số: số 0 đầu có thể đã mất",
                                  "Excel stored the phone as a number: a leading 0 may be lost"),
@@ -101,6 +164,42 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "Backup of the previous version: {name} (to undo: {command})"),
     "import.busy": ("{path} đang được một chương trình khác ghi; thử lại khi chương trình đó xong.",
                     "{path} is being written by another program; try again when it has finished."),
+    # What an import changes, and asking before a large removal
+    "import.changes.removed.dry": ("{table} sẽ bị xóa: {count}", "{table} to be removed: {count}"),
+    "import.changes.updated.dry": ("{table} sẽ được cập nhật: {count}", "{table} to be updated: {count}"),
+    "import.changes.added.dry": ("{table} sẽ được thêm: {count}", "{table} to be added: {count}"),
+    "import.changes.removed.done": ("{table} đã xóa: {count}", "{table} removed: {count}"),
+    "import.changes.updated.done": ("{table} đã cập nhật: {count}", "{table} updated: {count}"),
+    "import.changes.added.done": ("{table} đã thêm: {count}", "{table} added: {count}"),
+    "import.changes.more": ("  … và {count} nữa (xem hết bằng --report TỆP.csv)", "  … and {count} more (all of them with --report FILE.csv)"),
+    "import.changes.row": ("dòng {row}", "row {row}"),
+    "import.kind.added": ("thêm", "added"),
+    "import.kind.updated": ("cập nhật", "updated"),
+    "import.kind.removed": ("xóa", "removed"),
+    "import.kind.placed": ("xếp chỗ", "placed"),
+    "import.report.placed": ("khu {zone}, x={x}, y={y}", "zone {zone}, x={x}, y={y}"),
+    "import.table.lower.booths": ("gian hàng", "booths"),
+    "import.table.lower.products": ("sản phẩm", "products"),
+    "import.removal": ("{count} trên {total} {table} ({percent}%)", "{count} of {total} {table} ({percent}%)"),
+    "import.removal.and": (" và ", " and "),
+    "import.confirm.question": ("Lần nhập này xóa {what} khỏi {path}. Gõ c (có) để tiếp tục, Enter để thôi: ",
+                                "This import removes {what} from {path}. Type y (yes) to go ahead, Enter to stop: "),
+    "import.confirm.needs_yes": ("lần nhập này xóa {what} khỏi {path}: chạy lại với --yes để xác nhận (xem danh sách trước bằng --dry-run)",
+                                 "this import removes {what} from {path}: run it again with --yes to confirm (see the list first with --dry-run)"),
+    "import.confirm.declined": ("Đã thôi: chưa ghi gì vào {path}.", "Stopped: nothing was written to {path}."),
+    "import.changed_meanwhile": ("{path} đã thay đổi trong lúc chờ xác nhận; chưa ghi gì: chạy lại lệnh nhập",
+                                 "{path} changed while the import waited for confirmation; nothing was written: run the import again"),
+    # The floor plan after an import
+    "import.placement.in_zone": ("Sơ đồ: {count} gian mới được xếp vào chỗ trống trong khu của mình.",
+                                 "Floor plan: {count} new booth(s) placed in free slots of their own zone."),
+    "import.placement.new_zones": ("Sơ đồ: {count} gian vào {zones} khu mới vẽ thêm ở rìa phía Đông ({names}).",
+                                   "Floor plan: {count} booth(s) in {zones} new zone(s) drawn along the east side ({names})."),
+    "import.placement.overflow": ("Sơ đồ: {count} gian vào khu \"{unplaced}\" ở rìa phía Đông vì khu của mình đã kín.",
+                                  "Floor plan: {count} booth(s) in the zone \"{unplaced}\" on the east side, their own zone being full."),
+    "import.placement.unplaced": ("Sơ đồ: {count} gian chưa có chỗ (xem cảnh báo).", "Floor plan: {count} booth(s) without a place (see the warnings)."),
+    "import.placement.wider": ("Sơ đồ rộng thêm {cells} ô về phía Đông.", "The plan grew {cells} cells wider to the east."),
+    "import.placement.rebuilt": ("Sơ đồ còn trống nên được xếp tự động cho {count} gian, theo khu.",
+                                 "The plan was empty, so it was laid out automatically for {count} booth(s), zone by zone."),
     "export.done": ("Đã xuất {booths} gian hàng và {products} sản phẩm:", "Exported {booths} booths and {products} products:"),
     "export.failed": ("không ghi được {path}: {error}", "cannot write {path}: {error}"),
     "backups.title": ("Bản sao lưu của {path}", "Backups of {path}"),
@@ -112,12 +211,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "backups.col.contents": ("Gian hàng · sản phẩm", "Booths · products"),
     "backups.contents": ("{booths} · {products}", "{booths} · {products}"),
     "backups.unreadable": ("hỏng", "damaged"),
-    "backups.hint": ("Khôi phục: ocop-tui restore TÊN-TỆP (hoặc số thứ tự #)",
-                     "To restore: ocop-tui restore FILE-NAME (or its # number)"),
-    "restore.not_found": ("không tìm thấy bản sao lưu \"{name}\"; xem danh sách bằng: ocop-tui backups",
-                          "no backup \"{name}\"; list them with: ocop-tui backups"),
+    "backups.hint": ("Khôi phục: ocop-tui restore TÊN-TỆP{data} (hoặc số thứ tự # thay cho TÊN-TỆP)",
+                     "To restore: ocop-tui restore FILE-NAME{data} (or its # number instead of FILE-NAME)"),
+    "restore.not_found": ("không tìm thấy bản sao lưu \"{name}\" của {path}; xem danh sách bằng: ocop-tui backups{data}",
+                          "no backup \"{name}\" of {path}; list them with: ocop-tui backups{data}"),
     "restore.ambiguous": ("\"{name}\" khớp nhiều bản sao lưu: {matches}", "\"{name}\" matches several backups: {matches}"),
     "restore.done": ("Đã khôi phục {path} từ {backup}: {booths} gian hàng, {products} sản phẩm.",
                      "Restored {path} from {backup}: {booths} booths, {products} products."),
-    "restore.saved": ("Bản trước khi khôi phục được lưu thành {name}.", "The version before the restore was saved as {name}."),
+    "restore.saved": ("Bản trước khi khôi phục được lưu thành {name} (hoàn tác: {command})",
+                      "The version before the restore was saved as {name} (to undo: {command})"),
+    "export.memory": ("không đủ bộ nhớ để xuất {path}; chưa ghi tệp nào", "not enough memory to export {path}; no file was written"),
 }  # fmt: skip

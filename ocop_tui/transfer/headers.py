@@ -1,6 +1,7 @@
 """Which column is which: the contract's fields per table (read from the contract itself: which exist, which
 are required), the headers organisers write for them (Vietnamese and English, matched without case, accents
-or punctuation), and finding the header row in a sheet.
+or punctuation), the bookkeeping columns and total rows of official lists, and finding the header row in a
+sheet (below a letterhead).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ KEY_FIELD: dict[str, str] = {"booths": "booth_no", "products": "code"}
 SUFFIXES = (".csv", ".xlsx", ".json")
 
 
-HEADER_SCAN_ROWS = 10  # a title or a blank line may sit above the header row
+HEADER_SCAN_ROWS = 30  # an official letterhead (authority, motto, date, title: a dozen rows) may sit above it
 
 
 # The headers organisers write for each contract field, first the one the templates use. The contract's own
@@ -107,16 +108,57 @@ def header_field(table: TableName, header: str) -> str | None:
     return _HEADER_LOOKUP[table].get(match_form(header))
 
 
-def find_header(rows: list[tuple[str, list[Any]]], table: TableName) -> int:
-    """Index in sheet.rows of the header row: the first of the first rows naming two contract fields."""
+# Columns official lists carry for their own bookkeeping: a row number (STT, TT) and remarks (Ghi chú).
+# They are not data and are passed over without a warning.
+BOOKKEEPING_HEADERS = frozenset(
+    match_form(word) for word in ("STT", "TT", "Số TT", "Số thứ tự", "Thứ tự", "Ghi chú", "No", "No.", "#", "Notes",
+                                  "Note", "Remarks")
+)  # fmt: skip
+
+
+# The first words of a total row at the foot of a list ("Tổng cộng: 25 sản phẩm", "Cộng", "Tổng").
+_TOTAL_WORDS = ("tong cong", "cong", "tong", "tong so", "total", "grand total")
+
+
+def is_bookkeeping(header: str) -> bool:
+    return match_form(header) in BOOKKEEPING_HEADERS
+
+
+def is_total_label(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    form = match_form(value)
+    return form in _TOTAL_WORDS or form.startswith(("tong cong ", "tong so ", "total "))
+
+
+def header_fields(cells: list[Any], table: TableName) -> set[str]:
+    """The contract fields a row's cells name, read as headers."""
     lookup = _HEADER_LOOKUP[table]
-    first_filled = None
+    return {name for c in cells if isinstance(c, str) and (name := lookup.get(match_form(c))) is not None}
+
+
+def find_header(rows: list[tuple[str, list[Any]]], table: TableName) -> int:
+    """Index in `rows` of the header row: of the first HEADER_SCAN_ROWS rows, the one naming the most contract
+    fields (the first of equals), so a letterhead or a title above it is passed over. Without any row
+    naming two fields: the first row that is not blank (its missing columns are then reported there)."""
+    best, best_count, first_filled = None, 1, None
     for index, (_, cells) in enumerate(rows[:HEADER_SCAN_ROWS]):
-        names = [c for c in cells if isinstance(c, str) and c.strip()]
-        if not names and not any(not is_empty(c) for c in cells):
+        if not any(not is_empty(c) for c in cells):
             continue
         if first_filled is None:
             first_filled = index
-        if len({lookup.get(match_form(c)) for c in names} - {None}) >= 2:
-            return index
+        count = len(header_fields(cells, table))
+        if count > best_count:
+            best, best_count = index, count
+    if best is not None:
+        return best
     return first_filled if first_filled is not None else 0
+
+
+def has_headers(rows: list[tuple[str, list[Any]]], table: TableName) -> bool:
+    """Whether `rows` (the top of a sheet) hold a header row for `table`: one naming most of its required
+    columns. A products sheet names a booth and a province, but not most of what a booth needs."""
+    if not rows:
+        return False
+    named = header_fields(rows[find_header(rows, table)][1], table)
+    return 2 * len(named & set(REQUIRED[table])) > len(REQUIRED[table])

@@ -11,11 +11,14 @@ from typing import Any
 from msgspec.structs import replace as with_changes
 
 from ocop_tui.model import Booth, Product
+from ocop_tui.plan.placing import UNPLACED_ZONE, Placement
 from ocop_tui.plan.shapes import POSITION_FIELDS
 from ocop_tui.store.contract import booth_key
 from ocop_tui.store.reading import Tables
 from ocop_tui.text import nfc
+from ocop_tui.transfer.changes import Change, changed_fields, record_name
 from ocop_tui.transfer.headers import FIELDS, KEY_FIELD
+from ocop_tui.transfer.placement import place_new_booths
 from ocop_tui.transfer.problems import ImportProblem, make_problem
 from ocop_tui.transfer.rows import ImportedRow, ParsedTable, product_name_key
 
@@ -40,6 +43,9 @@ class ImportPlan:
     changed_tables: tuple[str, ...]
     # (table, document id) -> the file and row each added or updated document comes from
     origin: dict[tuple[str, str], tuple[ParsedTable, str]] = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)  # every record added, changed or removed
+    placement: Placement | None = None  # new booths given a place on the floor plan
+    totals: dict[str, int] = field(default_factory=dict)  # records per table before the import
 
     @property
     def errors(self) -> list[ImportProblem]:
@@ -81,11 +87,14 @@ def _merge_table(
     parsed: ParsedTable,
     old: Mapping[str, Any],
     replace_table: bool,
+    store_label: str,
     problems: list[ImportProblem],
     origin: dict[tuple[str, str], tuple[ParsedTable, str]],
+    changes: list[Change],
     fix: Callable[[ImportedRow], Booth | Product | None] | None = None,
 ) -> tuple[dict[str, Any], Counts]:
     key_field = KEY_FIELD[parsed.table]
+    key_column = parsed.column(key_field)
     fields = FIELDS[parsed.table]
     present = [name for name in fields if name in parsed.columns]
     exact: dict[str, str] = {}
@@ -132,8 +141,10 @@ def _merge_table(
             if similar and isinstance(record, Product) and (code := similar.get(product_name_key(record))):
                 problems.append(make_problem(parsed.file, item.row, parsed.column("name"), record.name,
                                          "import.warn.same_name_store", "warning", code=code))  # fmt: skip
-            new[str(next_id)] = record_doc(record, fields)
+            new[str(next_id)] = doc = record_doc(record, fields)
             origin[(parsed.table, str(next_id))] = (parsed, item.row)
+            changes.append(Change("added", parsed.table, key_value, record_name(parsed.table, doc), parsed.file,
+                                  item.row, key_column))  # fmt: skip
             next_id += 1
             added += 1
             continue
@@ -147,9 +158,46 @@ def _merge_table(
         else:
             new[doc_id] = doc
             origin[(parsed.table, doc_id)] = (parsed, item.row)
+            what = changed_fields(existing, doc, fields, parsed.column)
+            changes.append(Change("updated", parsed.table, key_value, record_name(parsed.table, doc), parsed.file,
+                                  item.row, key_column, what))  # fmt: skip
             updated += 1
-    removed = len(old) - len(matched) if replace_table else 0
+    removed = 0
+    if replace_table:
+        for doc_id, doc in old.items():
+            if doc_id not in matched:
+                removed += 1
+                doc = doc if isinstance(doc, dict) else {}
+                key, name = str(doc.get(key_field, "")), record_name(parsed.table, doc)
+                changes.append(Change("removed", parsed.table, key, name, store_label, f"#{doc_id}", key_column))
     return new, Counts(added, updated, unchanged, removed)
+
+
+def _placement_warnings(placement: Placement, booths: Mapping[str, Any],
+                        origin: Mapping[tuple[str, str], tuple[ParsedTable, str]]) -> list[ImportProblem]:  # fmt: skip
+    """What the organiser should know about where new booths went: a zone not on the plan, a full zone (once
+    per zone, on its first row) and a booth left without a place (on its row)."""
+    rows: dict[str, tuple[ParsedTable, str]] = {}
+    for (table, doc_id), source in origin.items():
+        doc = booths.get(doc_id) if table == "booths" else None
+        if isinstance(doc, dict) and isinstance(doc.get("booth_no"), str):
+            rows[doc["booth_no"]] = source
+    found = []
+    for key, groups in (("import.warn.new_zone", placement.new_zones), ("import.warn.zone_full", placement.overflow)):
+        for zone, numbers in groups.items():
+            parsed, row = min((rows[n] for n in numbers), key=lambda source: _row_order(source[1]))
+            found.append(make_problem(parsed.file, row, parsed.column("zone"), zone, key, "warning", zone=zone,
+                                      count=len(numbers), unplaced=UNPLACED_ZONE))  # fmt: skip
+    for number in placement.unplaced:
+        parsed, row = rows[number]
+        found.append(
+            make_problem(parsed.file, row, parsed.column("booth_no"), number, "import.warn.no_place", "warning")
+        )
+    return found
+
+
+def _row_order(row: str) -> tuple[int, str]:
+    return (int(row), row) if row.isdigit() else (0, row)
 
 
 def plan_import(
@@ -170,10 +218,18 @@ def plan_import(
     counts: dict[str, Counts] = {}
     changed: list[str] = []
     origin: dict[tuple[str, str], tuple[ParsedTable, str]] = {}
+    changes: list[Change] = []
     old_booths = current.get("booths", {})
+    placement = None
     if booths is not None:
-        tables["booths"], counts["booths"] = _merge_table(booths, old_booths, replace, problems, origin)
+        tables["booths"], counts["booths"] = _merge_table(booths, old_booths, replace, store_label, problems, origin,
+                                                          changes)  # fmt: skip
         changed.append("booths")
+        placement = place_new_booths(tables, [doc_id for table, doc_id in origin if table == "booths"])
+        if placement is not None:
+            if placement.positions:
+                changed.insert(0, "fair")
+            problems += _placement_warnings(placement, tables["booths"], origin)
     # Every booth after the import, by its matching key, so references resolve as the contract does.
     booth_numbers: dict[str, str] = {}
     for doc in tables.get("booths", {}).values():
@@ -196,7 +252,7 @@ def plan_import(
             return record if number == record.booth_no else with_changes(record, booth_no=number)
 
         tables["products"], counts["products"] = _merge_table(
-            products, current.get("products", {}), replace, problems, origin, resolve
+            products, current.get("products", {}), replace, store_label, problems, origin, changes, resolve
         )
         changed.append("products")
     if booths is not None and replace and products is None:
@@ -208,4 +264,5 @@ def plan_import(
                                          code=doc.get("code", "")))  # fmt: skip
     for name in ("fair", "booths", "products"):
         tables.setdefault(name, {})
-    return ImportPlan(tables, counts, problems, tuple(changed), origin)
+    totals = {name: len(current.get(name, {})) for name in counts}
+    return ImportPlan(tables, counts, problems, tuple(changed), origin, changes, placement, totals)

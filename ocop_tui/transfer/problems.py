@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ocop_tui.i18n import t
+from ocop_tui.i18n import format_number, t
 from ocop_tui.i18n.messages import check_message
 from ocop_tui.model import Lang
 from ocop_tui.store.contract import Severity
-from ocop_tui.text import clean
-from ocop_tui.transfer.cells import has_surrogates
+from ocop_tui.text import clean, visible
+from ocop_tui.transfer.cells import has_surrogates, huge_digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +34,15 @@ class ImportProblem:
 
     def message(self, lang: Lang) -> str:
         values = dict(self.values)
-        if self.key == "import.check":  # the contract's own (English) message, in the language asked for
-            return check_message(values["message"], lang)
-        return t(self.key, lang, **values)
+        if self.key in ("import.check", "import.check.position"):  # the contract's own (English) message
+            values["message"] = check_message(values["message"], lang)
+        if self.key == "import.check":
+            return str(values["message"])
+        return t(self.key, lang, **{k: format_number(v, lang) if _is_int(v) else v for k, v in values.items()})
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def make_problem(
@@ -53,6 +59,8 @@ def show_cell(value: Any) -> str:
         text = value
         if has_surrogates(text):
             text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    elif huge_digits(value):
+        text = f"<{huge_digits(value)} digits>"  # str() of it may itself be refused
     elif isinstance(value, float) and value.is_integer():
         text = str(int(value))
     else:
@@ -73,8 +81,14 @@ class ImportFileError(Exception):
         self.values = values
 
     def message(self, lang: Lang) -> str:
-        text = t(self.key, lang, **self.values)
-        return f"{self.path}: {text}" if self.path else text
+        """The message in `lang`; whole numbers are written its way (1.000.000 / 1,000,000), and a value that
+        depends on the language is a function of it."""
+        values = {
+            name: value(lang) if callable(value) else format_number(value, lang) if _is_int(value) else value
+            for name, value in self.values.items()
+        }
+        text = t(self.key, lang, **values)
+        return f"{visible(self.path)}: {text}" if self.path else text
 
 
 class ImportRejected(Exception):

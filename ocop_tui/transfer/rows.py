@@ -6,15 +6,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime, time
+from itertools import islice
 from typing import Any
 
 from ocop_tui.model import Booth, Product
 from ocop_tui.store.contract import Problem, booth_key, check_booth, check_product
 from ocop_tui.text import fold
-from ocop_tui.transfer.cells import ABSENT, NotAnObject, is_empty
-from ocop_tui.transfer.headers import HEADERS, KEY_FIELD, REQUIRED, Progress, TableName, find_header, header_field
+from ocop_tui.transfer.cells import ABSENT, NotAnObject, huge_digits, is_empty, unescape_formula
+from ocop_tui.transfer.headers import (
+    HEADERS,
+    KEY_FIELD,
+    REQUIRED,
+    Progress,
+    TableName,
+    header_field,
+    is_bookkeeping,
+    is_total_label,
+)
 from ocop_tui.transfer.problems import ImportProblem, make_problem, show_cell
-from ocop_tui.transfer.sheets import Sheet
+from ocop_tui.transfer.source import Sheet
 from ocop_tui.transfer.values import CONVERTERS, NOT_TEXT, ValueRejected, as_text
 
 _CHECKS: dict[str, Callable[[Any, str, list[Problem]], Any]] = {"booths": check_booth, "products": check_product}
@@ -49,8 +60,65 @@ def product_name_key(record: Product | Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(fold(v) if isinstance(v, str) else "" for v in values)
 
 
-def _header_index(sheet: Sheet, table: TableName) -> int:
-    return 0 if sheet.from_json else find_header(sheet.rows, table)
+def _encoding_problems(sheet: Sheet, table: TableName, bad_bytes: dict[tuple[str, int], int]) -> ParsedTable:
+    """A CSV that is not UTF-8: every other check would only report mojibake. Name each bad cell and stop."""
+    header_cells = sheet.head[sheet.header_index][1] if sheet.head else []
+    problems = []
+    for row, cells in sheet.rows():
+        for index, cell in enumerate(cells):
+            offset = bad_bytes.get((row, index))
+            if offset is not None:
+                column = header_cells[index] if index < len(header_cells) else f"#{index + 1}"
+                problems.append(make_problem(sheet.label, row, show_cell(column), cell, "import.bad.encoding",
+                                             offset=offset))  # fmt: skip
+    return ParsedTable(table, sheet.label, {}, [], problems)
+
+
+def _header_columns(
+    sheet: Sheet, table: TableName, problems: list[ImportProblem]
+) -> tuple[dict[str, str], dict[str, int]]:
+    """The columns of the header row: field -> header as written, field -> position."""
+    header_label, header_cells = sheet.head[sheet.header_index] if sheet.head else ("1", [])
+    columns: dict[str, str] = {}
+    positions: dict[str, int] = {}
+    for index, cell in enumerate(header_cells):
+        header = as_text(cell)
+        if not isinstance(header, str) or not header.strip() or is_bookkeeping(header):
+            continue  # STT, Ghi chú...: the list's own bookkeeping, not data
+        header = header.strip()
+        field_name = header_field(table, header)
+        if field_name is None:
+            problems.append(make_problem(sheet.label, header_label, header, "", "import.warn.unknown_column",
+                                         "warning"))  # fmt: skip
+        elif field_name in columns:
+            problems.append(make_problem(sheet.label, header_label, header, "", "import.bad.duplicate_column",
+                                         other=columns[field_name], field=field_name))  # fmt: skip
+        else:
+            columns[field_name] = header
+            positions[field_name] = index
+    return columns, positions
+
+
+def _is_total_row(cells: list[Any], key_value: Any) -> bool:
+    """A "Tổng cộng" / "Cộng" / "Tổng" row at the foot of a list: its first filled cell says so, and it
+    has no booth number or product code of its own."""
+    first = next((c for c in cells if not is_empty(c)), None)
+    return is_total_label(first) and (is_empty(key_value) or key_value == first)
+
+
+def _excel_date(value: datetime | date | time) -> ValueRejected:
+    """A number typed into a cell Excel formats as a date comes back as a date: say so, and how to fix it."""
+    if isinstance(value, time):
+        serial: float = (value.hour * 3600 + value.minute * 60 + value.second) / 86400
+    else:
+        moment = value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
+        serial = (moment - _EXCEL_EPOCH).total_seconds() / 86400
+    number = str(round(serial)) if abs(serial - round(serial)) < 1e-6 else f"{serial:g}"
+    shown = value.strftime("%d/%m/%Y") if isinstance(value, (datetime, date)) else value.isoformat()
+    return ValueRejected("import.bad.excel_date", number=number, date=shown)
+
+
+_EXCEL_EPOCH = datetime(1899, 12, 30)  # Excel's day 0 (after its 1900 leap-year quirk)
 
 
 def parse_table(sheet: Sheet, table: TableName, *, progress: Progress | None = None) -> ParsedTable:
@@ -59,41 +127,15 @@ def parse_table(sheet: Sheet, table: TableName, *, progress: Progress | None = N
     problems: list[ImportProblem] = []
     if sheet.refused is not None:
         return ParsedTable(table, file, {}, [], [sheet.refused])
-    if sheet.bad_bytes:
-        # Not UTF-8: every other check would only report mojibake. Name each bad cell and stop.
-        header_cells = sheet.rows[_header_index(sheet, table)][1] if sheet.rows else []
-        by_label = dict(sheet.rows)
-        for (row, index), offset in sheet.bad_bytes.items():
-            cells = by_label[row]
-            column = header_cells[index] if index < len(header_cells) else f"#{index + 1}"
-            problems.append(
-                make_problem(file, row, show_cell(column), cells[index], "import.bad.encoding", offset=offset)
-            )
-        return ParsedTable(table, file, {}, [], problems)
-
-    header_index = _header_index(sheet, table)
-    header_label, header_cells = sheet.rows[header_index] if sheet.rows else ("1", [])
-    columns: dict[str, str] = {}
-    positions: dict[str, int] = {}
-    for index, cell in enumerate(header_cells):
-        header = as_text(cell)
-        if not isinstance(header, str) or not header.strip():
-            continue
-        header = header.strip()
-        field_name = header_field(table, header)
-        if field_name is None:
-            problems.append(make_problem(file, header_label, header, "", "import.warn.unknown_column", "warning"))
-        elif field_name in columns:
-            problems.append(make_problem(file, header_label, header, "", "import.bad.duplicate_column",
-                                     other=columns[field_name], field=field_name))  # fmt: skip
-        else:
-            columns[field_name] = header
-            positions[field_name] = index
+    if sheet.bad_bytes is not None:
+        return _encoding_problems(sheet, table, sheet.bad_bytes)
+    header_label = sheet.head[sheet.header_index][0] if sheet.head else "1"
+    columns, positions = _header_columns(sheet, table, problems)
     # JSON objects each carry their own keys: a missing one is reported on its row by the contract check.
     missing = [] if sheet.from_json else [name for name in REQUIRED[table] if name not in columns]
     for name in missing:
         problems.append(make_problem(file, header_label, HEADERS[table][name][0], "", "import.bad.missing_column",
-                                 field=name))  # fmt: skip
+                                     field=name))  # fmt: skip
 
     column_order = {header: index for index, header in enumerate(columns.values())}
     key_field = KEY_FIELD[table]
@@ -103,12 +145,11 @@ def parse_table(sheet: Sheet, table: TableName, *, progress: Progress | None = N
     seen_keys: dict[str, str] = {}
     seen_names: dict[tuple[str, ...], str] = {}
     warnings: list[str] = []  # filled by a converter for the cell at hand
-    data_rows = sheet.rows[header_index + 1 :]
-    total = len(data_rows)
+    spreadsheet = not sheet.from_json
     count = 0
-    for done, (row, cells) in enumerate(data_rows, start=1):
+    for done, (row, cells) in enumerate(islice(sheet.rows(), sheet.header_index + 1, None), start=1):
         if progress is not None and done % 500 == 0:
-            progress("import.progress.check", done, total)
+            progress("import.progress.check", *sheet.progress())
         if cells and isinstance(cells[0], NotAnObject):
             problems.append(make_problem(file, row, "", cells[0].value, "import.bad.not_object"))
             count += 1
@@ -117,6 +158,8 @@ def parse_table(sheet: Sheet, table: TableName, *, progress: Progress | None = N
         raw = {name: cells[index] if index < width else None for name, index in positions.items()}
         if all(is_empty(value) for value in raw.values()):
             continue  # blank rows (and rows with only a row number) are skipped
+        if spreadsheet and _is_total_row(cells, raw.get(key_field)):
+            continue
         count += 1
         for key in sheet.duplicate_keys.get(row, ()):
             problems.append(make_problem(file, row, key, "", "import.bad.duplicate_key"))
@@ -131,6 +174,14 @@ def parse_table(sheet: Sheet, table: TableName, *, progress: Progress | None = N
                 continue
             warnings.clear()
             try:
+                if huge_digits(value):
+                    raise ValueRejected("import.bad.huge_number", digits=huge_digits(value))
+                if isinstance(value, (datetime, date, time)):
+                    if name in NOT_TEXT:
+                        raise _excel_date(value)
+                    warnings.append("import.warn.date_in_text")
+                elif spreadsheet and isinstance(value, str) and value[:1] == "'":
+                    value = unescape_formula(value)  # the apostrophe an export put before "=..."
                 doc[name] = converters[name](value, warnings.append)
             except ValueRejected as rejection:
                 rejected.add(name)
@@ -173,5 +224,6 @@ def parse_table(sheet: Sheet, table: TableName, *, progress: Progress | None = N
             absent = frozenset(name for name, value in raw.items() if value is ABSENT)
             rows.append(ImportedRow(row, record, absent))
     if progress is not None:
-        progress("import.progress.check", total, total)
+        done, total = sheet.progress()
+        progress("import.progress.check", total or done, total or done)
     return ParsedTable(table, file, columns, rows, problems, count)

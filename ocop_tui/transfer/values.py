@@ -19,7 +19,7 @@ from typing import Any
 from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, PRODUCT_SETS, canonical_province
 from ocop_tui.store.fields import RULE_OF, RULES, FieldRule, TableName
 from ocop_tui.text import fold, nfc
-from ocop_tui.transfer.cells import is_empty
+from ocop_tui.transfer.cells import huge_digits, is_empty
 from ocop_tui.transfer.headers import match_form
 
 # Values organisers write for the coded fields, besides the contract's keys and the model's labels.
@@ -67,6 +67,17 @@ class ValueRejected(Exception):
         self.values = values
 
 
+_MAX_DIGITS = 20  # more digits than any whole number of the contract has (a price up to 10^12)
+
+
+def digits_to_int(digits: str) -> int:
+    """A run of ASCII digits as an int; a run longer than any field's value is refused, never converted
+    (Python refuses more than 4,300 digits with a ValueError, and converting long runs is slow)."""
+    if len(digits) > _MAX_DIGITS:
+        raise ValueRejected("import.bad.huge_number", digits=len(digits))
+    return int(digits)
+
+
 def as_text(value: Any) -> Any:
     """Spreadsheets turn "101" or a phone number into numbers, and dates into datetimes: back to text."""
     if isinstance(value, str) or value is None:
@@ -74,6 +85,8 @@ def as_text(value: Any) -> Any:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):
+        if huge_digits(value):
+            return f"<{huge_digits(value)} digits>"  # str() of it may be refused; parse_table refuses it anyway
         return str(value)
     if isinstance(value, float) and math.isfinite(value):
         return str(int(value)) if value.is_integer() else repr(value)
@@ -152,7 +165,7 @@ def _stars(value: Any, warn: Callable[[str], None]) -> Any:
     match = _STARS.fullmatch(fold(text))
     if match is None:
         raise ValueRejected("import.bad.stars", low=_STARS_RULE.low, high=_STARS_RULE.high)
-    return int(match.group(1))  # the range is the contract's rule, checked with the record
+    return digits_to_int(match.group(1))  # the range is the contract's rule, checked with the record
 
 
 _SET_NUMBER = re.compile(r"([0-9]+)(?:\s*[.:)\-–—]\s*.*|\s+.*)?", re.DOTALL)
@@ -166,7 +179,7 @@ def _subgroup(value: Any, warn: Callable[[str], None]) -> Any:
         return _whole(value, "import.bad.subgroup", low=_SET_RULE.low, high=_SET_RULE.high)
     match = _SET_NUMBER.fullmatch(value.strip())  # "9", "9. Tương, nước mắm..." or "9 - ..."
     if match:
-        return int(match.group(1))
+        return digits_to_int(match.group(1))
     number = _SET_LOOKUP.get(match_form(value))
     if number is None:
         raise ValueRejected("import.bad.subgroup", low=_SET_RULE.low, high=_SET_RULE.high)
@@ -183,7 +196,7 @@ def _whole_number(value: Any, warn: Callable[[str], None]) -> Any:
     text = value.strip()
     if not text.isascii() or not text.isdigit():
         raise ValueRejected("import.bad.whole")
-    return int(text)
+    return digits_to_int(text)
 
 
 def _year(value: Any, warn: Callable[[str], None]) -> Any:
@@ -230,14 +243,14 @@ def parse_price(value: Any) -> int | None:
     if text.startswith("-") and text[1:2].isdigit():
         raise ValueRejected("import.bad.price_negative")
     if text.isdigit() and text.isascii():
-        return int(text)
+        return digits_to_int(text)
     if _GROUPED.fullmatch(text):
-        return int(re.sub(r"[.,]", "", text))
+        return digits_to_int(re.sub(r"[.,]", "", text))
     if _GROUPED_WITH_ZERO_DECIMALS.fullmatch(text):
-        return int(re.sub(r"[.,]", "", text[:-3] if text[-3] in ".," else text[:-2]))
+        return digits_to_int(re.sub(r"[.,]", "", text[:-3] if text[-3] in ".," else text[:-2]))
     match = _ZERO_DECIMALS.fullmatch(text)
     if match:
-        return int(match.group(1))
+        return digits_to_int(match.group(1))
     raise ValueRejected("import.bad.price")
 
 

@@ -170,10 +170,13 @@ def test_control_characters_removed_with_a_warning(store: Path, tmp_path: Path) 
     assert products_of(store)["KG-NEW-01"].name == "Mắm ruốc Kiên Giang"
 
 
-def test_unknown_columns_warned_once(store: Path, tmp_path: Path) -> None:
-    source = write(tmp_path / "p.csv", csv_text([["STT", *VI_PRODUCT_HEADER], ["1", *product_row()], ["2"]]))
+def test_unknown_columns_warned_once_and_bookkeeping_columns_passed_over(store: Path, tmp_path: Path) -> None:
+    header = ["STT", *VI_PRODUCT_HEADER, "Điểm đánh giá", "Ghi chú"]
+    source = write(tmp_path / "p.csv", csv_text([header, ["1", *product_row(), "92", "mới"], ["2"]]))
     result = run_import(store, products=source)
-    assert [(p.row, p.column, p.key) for p in result.problems] == [("1", "STT", "import.warn.unknown_column")]
+    assert [(p.row, p.column, p.key) for p in result.problems] == [
+        ("1", "Điểm đánh giá", "import.warn.unknown_column")
+    ]  # STT and Ghi chú are the list's bookkeeping: no warning
     assert result.counts["products"].added == 1  # the row with only a row number is blank
 
 

@@ -76,7 +76,7 @@ def test_templates_import_cleanly_into_the_demo_fair(tmp_path: Path, suffix: str
     result = run_import(store, booths=SAMPLES / f"booths.{suffix}", products=SAMPLES / f"products.{suffix}")
     # New records only: nothing of the demo fair is overwritten.
     assert result.counts == {"booths": Counts(added=booths), "products": Counts(added=products)}
-    # Only the floor plan may warn (new booths have no place on the map until one is given).
+    # Only the floor plan may warn: the host province's zone is full, so A-101 is placed on the east side.
     assert [p.message("en") for p in result.problems if "floor plan" not in p.message("en")] == []
 
 
