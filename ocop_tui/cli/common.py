@@ -78,8 +78,17 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def group_data_path() -> Path | None:
+    """The group's own --data (`ocop-tui --data x.json validate`), for a command given none of its own."""
+    ctx = click.get_current_context(silent=True)
+    value = ctx.find_root().params.get("data_path") if ctx is not None else None
+    return value if isinstance(value, Path) else None
+
+
 def resolve_data(path: Path | None) -> Path:
-    """The store a command reads: --data, else $OCOP_TUI_DATA, else the user's own store, else the demo."""
+    """The store a command reads: its --data, else the group's, else $OCOP_TUI_DATA, else the user's own
+    store, else the demo."""
+    path = path if path is not None else group_data_path()
     return path if path is not None else default_store_path()
 
 
@@ -88,6 +97,7 @@ def resolve_writable(path: Path | None, lang: Lang, *, must_exist: bool = True, 
     packaged demo fair is refused (exit 2), with where the user's own store is and how to create it, and so
     is a store that does not exist yet when it `must_exist`."""
     own = configured_store_path()
+    path = path if path is not None else group_data_path()
     store = path if path is not None else own if new else resolve_data(None)
     if is_packaged_demo(store):
         key = "store.demo_read_only.exists" if own.exists() else "store.demo_read_only"

@@ -126,3 +126,13 @@ def test_the_json_parser_s_message_reads_as_a_sentence(tmp_path: Path) -> None:
         store.write_bytes(content)
         result = CliRunner().invoke(main, ["--lang", "en", "validate", "--data", str(store)], env={"COLUMNS": "400"})
         assert result.exit_code == 2 and said in result.stderr and "at at" not in result.stderr, result.stderr
+
+
+def test_the_groups_data_option_is_the_commands_too(tmp_path: Path) -> None:
+    """`ocop-tui --data x.json validate` checks x.json, as `ocop-tui validate --data x.json` does."""
+    store = tmp_path / "small fair.json"
+    write_store(store)
+    for args in (["--data", str(store), "validate"], ["validate", "--data", str(store)]):
+        result = CliRunner(env={"COLUMNS": "400"}).invoke(main, ["--lang", "en", *args])  # no folded path
+        assert result.exit_code == 0, result.output
+        assert "3 booths" in result.output and "small fair.json" in result.output
