@@ -56,6 +56,7 @@ class FacetPanel(LineView, can_focus=True):
         super().__init__(id=id)
         self._lines: list[_Line] = []
         self._cursor = 1
+        self._count_width = 1  # the widest count's digits: labels get the rest of the line
 
     def set_facets(self, facets: Sequence[FacetChoices]) -> None:
         # Keep the cursor on the same value when counts change under it.
@@ -71,6 +72,7 @@ class FacetPanel(LineView, can_focus=True):
                 text = facet_value_text(facet.key, value.label)
                 lines.append(_Line(facet.key, value.value, text, value.count, value.selected))
         self._lines = lines
+        self._count_width = max((len(str(line.count)) for line in lines if line.facet is not None), default=1)
         self._cursor = next(
             (
                 i
@@ -98,8 +100,8 @@ class FacetPanel(LineView, can_focus=True):
         if index == self._cursor and self.has_focus:
             base = base + self.get_component_rich_style("facet-panel--cursor", partial=True)
         mark = Text("■ " if line.selected else "□ ")
-        label = fit_text(Text.assemble(mark, line.text), max(1, width - 6), "left")
-        count = Text(f"{line.count:>5}", style="dim")
+        label = fit_text(Text.assemble(mark, line.text), max(1, width - self._count_width - 1), "left")
+        count = Text(f"{line.count:>{self._count_width}}", style="dim")
         return text_strip(Text.assemble(label, " ", count), width, base, self.app.console)
 
     def _selectable(self, index: int) -> bool:
