@@ -12,7 +12,7 @@ from ocop_tui.ui.screens.products import ProductsScreen
 from ocop_tui.ui.widgets.bar_chart import BarChart
 from ocop_tui.ui.widgets.booth_detail import BoothDetail
 from ocop_tui.ui.widgets.floor_map import FloorMap
-from ocop_tui.ui.widgets.plan_drawing import ZOOMS
+from ocop_tui.ui.widgets.map_scale import ZOOMS
 
 from .conftest import type_text
 from .fixtures import hostile_catalog

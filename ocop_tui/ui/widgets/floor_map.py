@@ -25,16 +25,8 @@ from ocop_tui.plan.shapes import ZONE_COLOURS, Plan, Rect
 from ocop_tui.ui.fair_app import FairApp
 from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.lineview import set_virtual_size
-from ocop_tui.ui.widgets.plan_drawing import (
-    ZOOMS,
-    DrawnRows,
-    MapMarks,
-    MapStyles,
-    Scale,
-    draw_rows,
-    fit_scale,
-    map_size,
-)
+from ocop_tui.ui.widgets.map_scale import ZOOMS, Scale, fit_scale, map_size
+from ocop_tui.ui.widgets.plan_drawing import DrawnRows, MapMarks, MapStyles, draw_rows
 
 
 class FloorMap(ScrollView, can_focus=True):

@@ -7,7 +7,6 @@ character also remembers the booth under it, so a click can be mapped back to a 
 booth numbers) is cleaned and drawn as literal characters, never markup. No widget here: styles come in
 as a MapStyles, worked out by the widget from its component classes (and so from the theme).
 
-A scale is the zoom levels' (ZOOMS, stepped through with + and -) or the one that fills a view (fit_scale).
 Labels never touch: a booth's number keeps the booth's first column blank, and a landmark's or a zone's name
 a column either side, so two labels side by side always have a gap (or the shorter form, or none, is drawn).
 Below the scale where aisles have room of their own the route is drawn over booths, so it stays whole.
@@ -15,7 +14,6 @@ Below the scale where aisles have room of their own the route is drawn over boot
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,29 +23,13 @@ from rich.cells import cell_len
 from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
 from textual.strip import Strip
 
 from ocop_tui.plan.routes import Route, Start
 from ocop_tui.plan.shapes import Plan, Rect
 from ocop_tui.text import clean
+from ocop_tui.ui.widgets.map_scale import Scale, centre, map_size, nearest, screen_len, to_screen
 
-Scale = tuple[Fraction, Fraction]  # characters per cell across, down; a fraction draws several cells in one
-# Zoom levels; a character is about twice as tall as wide, so (1, 1/2) draws a cell as a square.
-ZOOMS: tuple[Scale, ...] = (
-    (Fraction(1, 3), Fraction(1, 3)),
-    (Fraction(1, 2), Fraction(1, 2)),
-    (Fraction(1), Fraction(1, 2)),
-    (Fraction(1), Fraction(1)),
-    (Fraction(2), Fraction(2)),
-)
-# The scales a view may be filled at, per axis: fractions small enough that the plan's parts stay regular.
-FIT_STEPS = tuple(
-    sorted({Fraction(1, d) for d in (12, 10, 8, 6, 5, 4, 3, 2)} | {Fraction(n) for n in (1, 2, 3)}
-           | {Fraction(2, 5), Fraction(3, 5), Fraction(2, 3), Fraction(3, 4), Fraction(5, 6)}
-           | {Fraction(5, 4), Fraction(3, 2), Fraction(5, 2)})
-)  # fmt: skip
-FIT_ASPECT = (Fraction(1), Fraction(3))  # across / down, between these: a filled map is never squashed much
 LABEL_BOOTHS_FROM = Fraction(1)  # across: from here booths carry numbers, below it zones carry names
 OUTLINE_ZONES_FROM = Fraction(1)  # both ways: zone outlines
 SOLID_ROUTE_FROM = Fraction(1)  # both ways: aisles have characters of their own, the route goes round booths
@@ -64,30 +46,6 @@ ROUTE = {  # directions the route leaves a character by -> the character
     frozenset("ne"): "┗", frozenset("nw"): "┛", frozenset("n"): "┃", frozenset("s"): "┃",
     frozenset("e"): "━", frozenset("w"): "━", frozenset(): "•",
 }  # fmt: skip
-
-
-def map_size(plan: Plan, scale: Scale) -> Size:
-    """The whole plan's size in characters at `scale`."""
-    sx, sy = scale
-    return Size(_screen_len(plan.width, sx), _screen_len(plan.height, sy))
-
-
-def fit_scale(plan: Plan, width: int, height: int) -> Scale:
-    """The largest scale (FIT_STEPS on each axis, within FIT_ASPECT) at which the whole plan fits the view;
-    the smallest steps when nothing fits."""
-
-    def largest(cells: int, room: int, at_most: Fraction | None = None) -> Fraction:
-        fitting = [s for s in FIT_STEPS if _screen_len(cells, s) <= room and (at_most is None or s <= at_most)]
-        return fitting[-1] if fitting else FIT_STEPS[0]
-
-    sx = largest(plan.width, width)
-    sy = largest(plan.height, height)
-    low, high = FIT_ASPECT
-    if sx > sy * high:
-        sx = largest(plan.width, width, sy * high)
-    elif sx < sy * low:
-        sy = largest(plan.height, height, sx / low)
-    return sx, sy
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +110,7 @@ def draw_rows(
     _draw_entrances(canvas, styles)
     if marks.here is not None:
         hx, hy = marks.here.cell
-        canvas.put(_centre(hx, canvas.sx), _centre(hy, canvas.sy), "◉", styles.here)
+        canvas.put(centre(hx, canvas.sx), centre(hy, canvas.sy), "◉", styles.here)
     lines = [
         Strip([Segment(char, style) for char, style in zip(row_chars, row_styles)], canvas.width).simplify()
         for row_chars, row_styles in zip(canvas.chars, canvas.styles)
@@ -180,9 +138,9 @@ class _Canvas:
     def screen_rect(self, rect: Rect) -> tuple[int, int, int, int]:
         """The characters `rect` covers: both edges rounded the same way (to the nearest), so rectangles side
         by side never share a character (at least one each)."""
-        x0, y0 = _nearest(rect.x, self.sx), _nearest(rect.y, self.sy)
-        x1 = max(x0 + 1, _nearest(rect.right, self.sx))
-        y1 = max(y0 + 1, _nearest(rect.bottom, self.sy))
+        x0, y0 = nearest(rect.x, self.sx), nearest(rect.y, self.sy)
+        x1 = max(x0 + 1, nearest(rect.right, self.sx))
+        y1 = max(y0 + 1, nearest(rect.bottom, self.sy))
         return x0, y0, min(x1, self.width), min(y1, self.height)
 
     def put(self, x: int, y: int, char: str, style: Style) -> None:
@@ -320,7 +278,7 @@ def _route_points(canvas: _Canvas, route: Route) -> list[tuple[int, int]]:
     """The characters the route's line goes through, in order, one step at a time."""
     points: list[tuple[int, int]] = []
     for cx, cy in route.cells:  # door cells too: the line reaches the booth's edge
-        point = (_centre(cx, canvas.sx), _centre(cy, canvas.sy))
+        point = (centre(cx, canvas.sx), centre(cy, canvas.sy))
         if not points:
             points.append(point)
             continue
@@ -355,34 +313,18 @@ def _draw_entrances(canvas: _Canvas, styles: MapStyles) -> None:
     """Entrances and exits: a gap in the wall line with an arrow pointing in (or out, for exits)."""
     plan, sx, sy = canvas.plan, canvas.sx, canvas.sy
     for entrance in plan.entrances:
-        x, y = _centre(entrance.x, sx), _centre(entrance.y, sy)
+        x, y = centre(entrance.x, sx), centre(entrance.y, sy)
         if entrance.y == plan.height - 1 or entrance.y == 0:
             y, arrow = (canvas.height - 1, "▲") if entrance.y else (0, "▼")
-            gap = [(gx, y) for gx in range(_to_screen(entrance.x, sx), _screen_len(entrance.x + 1, sx))]
+            gap = [(gx, y) for gx in range(to_screen(entrance.x, sx), screen_len(entrance.x + 1, sx))]
         else:
             x, arrow = (0, "▶") if entrance.x == 0 else (canvas.width - 1, "◀")
-            gap = [(x, gy) for gy in range(_to_screen(entrance.y, sy), _screen_len(entrance.y + 1, sy))]
+            gap = [(x, gy) for gy in range(to_screen(entrance.y, sy), screen_len(entrance.y + 1, sy))]
         if entrance.kind == "exit":
             arrow = {"▲": "▼", "▼": "▲", "▶": "◀", "◀": "▶"}[arrow]
         for gx, gy in gap:
             canvas.put(gx, gy, " ", styles.floor)
         canvas.put(x, y, arrow, styles.exit if entrance.kind == "exit" else styles.entrance)
-
-
-def _screen_len(cells: int, scale: Fraction) -> int:
-    return math.ceil(cells * scale)
-
-
-def _to_screen(cell: int, scale: Fraction) -> int:
-    return math.floor(cell * scale)
-
-
-def _nearest(cell: int, scale: Fraction) -> int:
-    return math.floor(cell * scale + Fraction(1, 2))
-
-
-def _centre(cell: int, scale: Fraction) -> int:
-    return math.floor(cell * scale + (scale - 1) / 2) if scale >= 1 else math.floor(cell * scale)
 
 
 def _printable(text: str) -> str:
