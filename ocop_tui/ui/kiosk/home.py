@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Footer, Static
 
@@ -61,8 +61,12 @@ class FeaturedCard(Static):
 
 
 class HomeScreen(FairScreen):
+    """The stylesheet lays it out from its classes (app.tcss): `-narrow` and `-thin` put the buttons in rows
+    of three and two, `-short` makes them three rows tall; text wraps in whatever width is left."""
+
     MODE = "home"
-    NARROW_WIDTH = 0  # the home screen has no side panes to stack
+    NARROW_WIDTH = 100  # below this the buttons go in rows of three
+    THIN_WIDTH = 50  # and below this in rows of two
     SHORT_HEIGHT = 22  # below this the big buttons shrink to 3 rows (80x24 keeps 5)
 
     def __init__(self) -> None:
@@ -75,7 +79,7 @@ class HomeScreen(FairScreen):
         with VerticalScroll(id="home-body"):
             yield Static(id="home-name")
             yield Static(id="home-info")
-            with Horizontal(id="home-buttons"):
+            with Container(id="home-buttons"):
                 yield Button("", id="home-products", classes="home-button", variant="primary")
                 yield Button("", id="home-booths", classes="home-button", variant="primary")
                 if "map" in self.app.MODES:
@@ -91,6 +95,10 @@ class HomeScreen(FairScreen):
     def on_mount(self) -> None:
         follow_language(self, self.refresh_content)
         self.query_one("#home-products", Button).focus()
+
+    def on_resize(self) -> None:
+        # FairScreen.on_resize sets -narrow and -short (Textual calls every class's handler).
+        self.set_class(self.size.width < self.THIN_WIDTH, "-thin")
 
     def refresh_content(self) -> None:
         """Fill everything in from the app's catalogue and language (after a switch or a data reload)."""
