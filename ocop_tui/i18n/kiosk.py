@@ -16,6 +16,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.featured.top": ("Sản phẩm OCOP nổi bật", "Featured OCOP products"),
     "home.featured.where": ("Gian {booth} · {province}", "Booth {booth} · {province}"),
     "home.featured.open": ("Chạm để xem", "Touch to see it"),
+    # An unexpected error the kiosk could not recover from (printed as it ends; the log has the traceback)
+    "kiosk.error.stopped": (
+        "Kiosk đã dừng vì lỗi không lường trước. Chi tiết trong nhật ký: {log}",
+        "The kiosk stopped after unexpected errors. Details in the log: {log}",
+    ),
     # Idle countdown
     "idle.title": ("Bạn vẫn đang xem chứ?", "Are you still there?"),
     "idle.countdown": ("Màn hình sẽ về trang chủ sau {seconds} giây.", "Going back to the home screen in {seconds} s."),

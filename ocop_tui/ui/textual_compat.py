@@ -12,6 +12,7 @@ What the app takes from here:
 - `update_scrollbars_now`: scrollbars take a new line count in the same frame as the lines.
 - `InputWithoutRelayout`: typing in a search box of fixed size never lays the screen out.
 - `mode_stacks`: the kiosk's idle reset looks at the screens of modes that are not on view.
+- `ErrorHook`: the kiosk decides what an unexpected error does, instead of Textual ending the app.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
@@ -34,8 +36,9 @@ from textual.widgets import Input
 if TYPE_CHECKING:
     _WidgetMixin = Widget
     _ScrollViewMixin = ScrollView
+    _AppMixin = App[Any]
 else:
-    _WidgetMixin = _ScrollViewMixin = object
+    _WidgetMixin = _ScrollViewMixin = _AppMixin = object
 
 
 def bindings_of(node: DOMNode) -> list[Binding]:
@@ -133,3 +136,31 @@ def mode_stacks(app: App[Any]) -> dict[str, list[Screen[Any]]]:
     screens of every mode. Relies on App._screen_stacks (mode name -> its stack, base screen first).
     """
     return {mode: list(stack) for mode, stack in app._screen_stacks.items()}
+
+
+class ErrorHook(_AppMixin):
+    """An app that is asked first what to do with an unexpected error: `recover_from(error)` returns True when it
+    has dealt with it (the app runs on), False to let Textual end the app as usual.
+
+    Textual ends the app on any unhandled exception: App._handle_exception, which every screen's and widget's
+    message loop, timer and worker calls with the error, prints a traceback (with the frames' local variables)
+    and exits; an error in one of the app's own handlers (where every key binding's action runs) has by then
+    ended the app's message loop as well. Missing public API: a hook for unhandled errors. Overrides
+    App._handle_exception, and MessagePump._dispatch_message for the app only, so an error in the app's own
+    handlers leaves its message loop running. (A screen or widget whose handler failed has stopped taking
+    messages: whoever recovers replaces it.) Mixed into an App, listed first.
+    """
+
+    def recover_from(self, error: Exception) -> bool:
+        return False
+
+    async def _dispatch_message(self, message: Message) -> None:
+        try:
+            await super()._dispatch_message(message)
+        except Exception as error:
+            if not self.recover_from(error):
+                raise
+
+    def _handle_exception(self, error: Exception) -> None:
+        if not self.recover_from(error):
+            super()._handle_exception(error)

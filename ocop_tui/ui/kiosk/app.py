@@ -9,6 +9,8 @@
   thread and shown at the next reset (at once if nobody is using the kiosk); a broken one is logged and
   ignored. The kiosk only ever reads the store.
 - Searches that found nothing are appended to a log for the organisers (`ocop-tui report misses`).
+- An unexpected error is logged with its traceback and the kiosk goes back to a freshly built home screen
+  instead of ending (recovery.py).
 
 Time comes from `clock` (monotonic seconds) and everything timed happens in `tick()`, which a timer
 calls twice a second and tests call directly after moving a fake clock forward.
@@ -19,7 +21,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,7 @@ from ocop_tui.ui.fair_app import HIGH_CONTRAST
 from ocop_tui.ui.kiosk.dialogs import IdleCountdown, PinScreen
 from ocop_tui.ui.kiosk.home import HomeScreen
 from ocop_tui.ui.kiosk.lockdown import LockedDownApp
+from ocop_tui.ui.kiosk.recovery import RecoversFromErrors
 from ocop_tui.ui.kiosk.screens import KIOSK_SCREENS, MissTracking
 from ocop_tui.ui.screens.browser import BrowserScreen
 from ocop_tui.ui.textual_compat import mode_stacks
@@ -62,7 +65,7 @@ def kiosk_modes() -> dict[str, Any]:
     return {"home": HomeScreen, **{mode: KIOSK_SCREENS.get(mode, screen) for mode, screen in OcopApp.MODES.items()}}
 
 
-class KioskApp(LockedDownApp):
+class KioskApp(RecoversFromErrors, LockedDownApp):
     """The browser for a public laptop: PIN to exit, idle reset to a home screen, live data."""
 
     CSS_PATH = Path(__file__).resolve().parent.parent / "app.tcss"  # one stylesheet; relative paths follow the module
@@ -88,6 +91,7 @@ class KioskApp(LockedDownApp):
         self.here = settings.location  # the map's "you are here"
         self.home_lang: Lang = lang
         self.kiosk_log = logging.getLogger(LOGGER_NAME)
+        self.log_file = settings.log_dir / LOG_FILE
         self.guard = PinGuard(
             settings.pin_hash,
             self.clock,
@@ -140,7 +144,7 @@ class KioskApp(LockedDownApp):
         try:
             self.settings.log_dir.mkdir(parents=True, exist_ok=True)
             handler: logging.Handler = RotatingFileHandler(
-                self.settings.log_dir / LOG_FILE, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+                self.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
             )
         except OSError:
             handler = logging.NullHandler()  # no log folder: the kiosk runs on regardless
@@ -245,16 +249,20 @@ class KioskApp(LockedDownApp):
             self._resetting = True
             self.run_worker(self.reset_to_home(), group="kiosk-reset", exclusive=True, exit_on_error=False)
 
-    async def reset_to_home(self) -> None:
-        """Back to a clean home screen: dialogs closed, every screen reset, new data shown, start language."""
+    def rebuild_home(self) -> Awaitable[None]:
+        return self.reset_to_home(rebuild=True)
+
+    async def reset_to_home(self, *, rebuild: bool = False) -> None:
+        """Back to a clean home screen: dialogs closed, every screen reset, new data shown, start language.
+        `rebuild`: after an unexpected error, every screen is built anew (the home screen too)."""
         try:
             self._countdown = None
             for screen in self._base_screens():
                 if isinstance(screen, MissTracking):
                     screen.settle_miss()
             while len(self.screen_stack) > 1:
-                if isinstance(self.screen, PinScreen) and self.guard.locked_for() > 0:
-                    return
+                if isinstance(self.screen, PinScreen) and self.guard.locked_for() > 0 and not rebuild:
+                    return  # (the lockout is the guard's: a new PIN dialog shows it again)
                 await self.pop_screen()
             if self.current_mode != "home":
                 await self.switch_mode("home")
@@ -268,13 +276,15 @@ class KioskApp(LockedDownApp):
                 if not stack:
                     continue  # never opened: it will be built fresh
                 base = stack[0]
-                if len(stack) == 1 and isinstance(base, BrowserScreen):
+                if len(stack) == 1 and isinstance(base, BrowserScreen) and not rebuild:
                     base.reset()
                 else:
                     # Screens without a reset (map, facts) are built anew, which also drops what they
                     # computed from the old catalogue.
                     await self.remove_mode(mode)
                     self.add_mode(mode, type(self).MODES[mode])
+            if rebuild:
+                await self._rebuild_home_screen()
             self.clear_notifications()
             if self.lang != self.home_lang:
                 self.lang = self.home_lang
@@ -289,6 +299,16 @@ class KioskApp(LockedDownApp):
             self.in_use = False
         finally:
             self._resetting = False
+
+    async def _rebuild_home_screen(self) -> None:
+        """The home screen built anew (the mode on view cannot be removed: another is shown meanwhile)."""
+        other = next(mode for mode in self.MODES if mode != "home")
+        await self.switch_mode(other)
+        await self.remove_mode("home")
+        self.add_mode("home", type(self).MODES["home"])
+        await self.switch_mode("home")
+        await self.remove_mode(other)  # built for the switch only: it starts fresh when next opened
+        self.add_mode(other, type(self).MODES[other])
 
     def _base_screens(self) -> list[Screen[Any]]:
         """The first screen of every mode opened so far."""

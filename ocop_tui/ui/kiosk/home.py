@@ -65,7 +65,7 @@ class HomeScreen(FairScreen):
     of three and two, `-short` makes them three rows tall; text wraps in whatever width is left."""
 
     MODE = "home"
-    NARROW_WIDTH = 100  # below this the buttons go in rows of three
+    NARROW_WIDTH = 78  # below this the buttons go in rows of three (the longest label, 14 cells, fits in 5)
     THIN_WIDTH = 50  # and below this in rows of two
     SHORT_HEIGHT = 22  # below this the big buttons shrink to 3 rows (80x24 keeps 5)
 
