@@ -156,11 +156,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{order}.",
     ),
     "help.columns.sort": (
-        "ctrl+s (cả khi đang gõ ô tìm) sắp xếp theo cột kế tiếp trong các cột đang hiện, bắt đầu từ A–Z hay ít đến\n"
-        "nhiều ({most}: nhiều trước); sau cột cuối thì về thứ tự của tìm kiếm. ctrl+d đảo chiều. Bấm tiêu đề cột\n"
+        "ctrl+s (cả khi đang gõ ô tìm) sắp xếp theo cột kế tiếp trong các cột đang hiện, bắt đầu từ A–Z hay ít đến "
+        "nhiều ({most}: nhiều trước); sau cột cuối thì về thứ tự của tìm kiếm. ctrl+d đảo chiều. Bấm tiêu đề cột "
         "cũng vậy. ▲ tăng dần (A–Z, ít sao trước, rẻ trước), ▼ giảm dần.",
-        "ctrl+s (even while typing in the search box) sorts by the next column shown, A–Z or lowest first\n"
-        "({most}: most first); after the last one, back to the search's own order. ctrl+d reverses. Clicking a\n"
+        "ctrl+s (even while typing in the search box) sorts by the next column shown, A–Z or lowest first "
+        "({most}: most first); after the last one, back to the search's own order. ctrl+d reverses. Clicking a "
         "column header does the same. ▲ ascending (A–Z, fewest stars first, cheapest first), ▼ descending.",
     ),
     "help.search": ("Cú pháp tìm kiếm", "Search syntax"),
