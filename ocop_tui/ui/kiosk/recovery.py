@@ -9,6 +9,7 @@ end, with one line that points to the log (exit code 1), for its wrapper to rest
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import traceback
@@ -76,6 +77,11 @@ class RecoversFromErrors(ErrorHook):
 
     async def _recover(self) -> None:
         try:
+            # First let the app finish what it is doing (the error may have come in the middle of a screen
+            # switch): a callback of its own runs only after the message it is handling now.
+            caught_up = asyncio.Event()
+            self.call_later(caught_up.set)
+            await caught_up.wait()
             await self.rebuild_home()
         except Exception as error:  # the rebuild failed too: the kiosk cannot be trusted to run on
             self.kiosk_log.error("the kiosk could not rebuild its screens\n%s", describe_error(error))
