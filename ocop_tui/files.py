@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ocop_tui.text import visible
+
 
 @dataclass(frozen=True, slots=True)
 class FileStamp:
@@ -28,8 +30,23 @@ class FileStamp:
 
     @classmethod
     def of(cls, path: Path) -> FileStamp:
-        st = path.stat()
+        return cls.from_stat(path.stat())
+
+    @classmethod
+    def from_stat(cls, st: os.stat_result) -> FileStamp:
         return cls(st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as a message or a log shows it: every control, escape, bidi and undecodable character as a
+    visible escape, so a file named `x\\e]0;...` cannot retitle the terminal (data values get `clean`)."""
+    return visible(os.fsdecode(path))
+
+
+def real_path(path: Path | str) -> Path:
+    """The file `path` names, symlinks resolved: what a write replaces, and where its lock and backups go, so
+    that a symlinked store stays a link to a file that holds the new data."""
+    return Path(os.path.realpath(path))
 
 
 def fsync_dir(folder: Path) -> None:
@@ -92,14 +109,29 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
 class FileRefused(OSError):
     """A path that is not read: not a regular file (a FIFO, a device, a folder) or larger than allowed.
 
-    `reason` is "not_regular" or "too_large"; `limit` is the size cap in bytes.
+    `reason` is "not_regular" or "too_large"; `limit` is the size cap in bytes; `kind` names what a path that
+    is not a regular file is ("folder", "FIFO", "device", "socket" or "special file").
     """
 
-    def __init__(self, path: Path, reason: str, limit: int = 0) -> None:
+    def __init__(self, path: Path, reason: str, limit: int = 0, kind: str = "") -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
         self.limit = limit
+        self.kind = kind
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular one is, in the words a message uses."""
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
 
 
 def read_limited(path: Path, limit: int) -> bytes:
@@ -109,23 +141,32 @@ def read_limited(path: Path, limit: int) -> bytes:
     blocking, checked with fstat before anything is read, and read no further than `limit` (a file that
     grows while it is read is refused too). OSError (missing, no permission) passes through.
     """
+    return read_regular(path, limit)[0]
+
+
+def read_regular(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
+    """read_limited, with the stat of the very file that was read (not of whatever the path names later)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise FileRefused(path, "not_regular", limit)
+            raise FileRefused(path, "not_regular", limit, file_kind(info.st_mode))
         if info.st_size > limit:
             raise FileRefused(path, "too_large", limit)
         chunks: list[bytes] = []
         left = limit + 1
+        # The whole file in one read (one copy of a large store in memory, not chunks and their join), then
+        # small reads only if it grew meanwhile.
+        want = info.st_size + 1
         while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
+            chunk = os.read(fd, min(left, want))
+            want = 1 << 20
             if not chunk:
                 break
             chunks.append(chunk)
             left -= len(chunk)
         if left <= 0:
             raise FileRefused(path, "too_large", limit)
-        return b"".join(chunks)
+        return b"".join(chunks), info
     finally:
         os.close(fd)

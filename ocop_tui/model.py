@@ -173,9 +173,13 @@ def stars_text(stars: int) -> str:
 
 # The contract's value types. Text is stored NFC, stripped, without control or bidi characters (the store's
 # checker cleans what it can and warns); `min_length=1` marks required text. Meta `extra` carries what msgspec
-# itself does not check: "multiline" text keeps its line breaks, "required" marks a field the file must give
-# although code may leave it to its default. A pattern's `description` names the form in messages.
+# itself does not check: "multiline" text keeps its line breaks, "key" text may hold no invisible character,
+# "required" marks a field the file must give although code may leave it to its default. A pattern's
+# `description` names the form in messages.
 Line = Annotated[str, Meta(min_length=1, max_length=MAX_LINE)]
+# A booth number or product code, matched by key: also no invisible (format) characters, so two keys that look
+# the same are the same key (store/fields.py).
+Key = Annotated[str, Meta(min_length=1, max_length=MAX_LINE, extra={"key": True})]
 OptionalLine = Annotated[str, Meta(max_length=MAX_LINE)]
 Paragraph = Annotated[str, Meta(max_length=MAX_PARAGRAPH, extra={"multiline": True})]
 IsoDate = Annotated[
@@ -214,7 +218,7 @@ class Fair(Record):
 
 
 class Booth(Record):
-    booth_no: Line  # unique by match key
+    booth_no: Key  # unique by match key
     exhibitor: Line
     exhibitor_type: ExhibitorType
     province: Line
@@ -238,11 +242,11 @@ class Booth(Record):
 
 
 class Product(Record):
-    code: Line  # unique by match key
+    code: Key  # unique by match key
     name: Line
     group: Group
     stars: Stars
-    booth_no: Line  # a booth of the same store
+    booth_no: Key  # a booth of the same store
     producer: Line
     province: Line
     name_en: OptionalLine = ""

@@ -31,7 +31,8 @@ _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 
 def _fold_slow(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Invisible format characters (zero-width spaces and joiners, U+00AD, the BOM: category Cf) go with the marks.
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
     return stripped.casefold()
 
 

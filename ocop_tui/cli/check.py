@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 import click
 from rich.text import Text
 
-from ocop_tui.cli.common import EXIT_INVALID, data_option, problems_table, report_store_error, resolve_data, stdout
+from ocop_tui.cli.common import (
+    EXIT_INVALID,
+    data_option,
+    problems_table,
+    report_store_error,
+    resolve_data,
+    show_path,
+    stdout,
+)
 from ocop_tui.cli.map import plan_notice
 from ocop_tui.i18n import format_number, t
 from ocop_tui.model import GROUPS, Lang, group_label, province_label, stars_text
@@ -37,7 +45,9 @@ def validate(ctx: click.Context, data_path: Path | None) -> None:
             problems_table(
                 error.problems,
                 lang,
-                title=t("cli.invalid", lang, path=path, count=len([p for p in error.problems if p.is_error])),
+                title=t(
+                    "cli.invalid", lang, path=show_path(path), count=len([p for p in error.problems if p.is_error])
+                ),
             )
         )
         sys.exit(EXIT_INVALID)
@@ -52,7 +62,7 @@ def validate(ctx: click.Context, data_path: Path | None) -> None:
             t(
                 "cli.valid",
                 lang,
-                path=path,
+                path=show_path(path),
                 booths=format_number(len(loaded.tables.booths), lang),
                 products=format_number(len(loaded.tables.products), lang),
             ),

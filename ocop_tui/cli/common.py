@@ -18,12 +18,13 @@ import click
 from rich.console import Console
 from rich.text import Text
 
+from ocop_tui.files import shown_path
 from ocop_tui.i18n import DEFAULT_LANG, t
 from ocop_tui.memory import long_lived, release_free_memory
 from ocop_tui.model import LANGS, Lang
 from ocop_tui.paths import demo_store_path
 from ocop_tui.search.catalog import open_catalog
-from ocop_tui.store.contract import Problem
+from ocop_tui.store.contract import Problem, show_value
 from ocop_tui.store.errors import StoreError, StoreInvalid
 from ocop_tui.text import clean, visible
 
@@ -49,10 +50,7 @@ lang_option = click.option(
 )
 
 
-def show_path(path: Path | str) -> str:
-    """A path as a message shows it: every control, escape, bidi and undecodable character as a visible
-    escape, so a file named `x\\e]0;...` cannot retitle the terminal (data values get `clean` instead)."""
-    return visible(os.fsdecode(path))
+show_path = shown_path  # a file name in a message: control, escape, bidi and undecodable characters visible
 
 
 def shell_word(value: Path | str) -> str:
@@ -81,9 +79,19 @@ def resolve_data(path: Path | None) -> Path:
 
 
 def fail(message: str, code: int, lang: Lang = DEFAULT_LANG) -> NoReturn:
-    """Print one message to stderr and exit; the message is shown literally."""
+    """Print one message to stderr and exit; the message is shown literally (paths in it: show_path)."""
     stderr().print(Text(f"{t('cli.error', lang)}: ", style="bold red") + Text(clean(message)))
     sys.exit(code)
+
+
+def fail_unexpected(error: BaseException, lang: Lang) -> NoReturn:
+    """An exception no command expected (a ValueError, MemoryError or OSError out of some input): one line and
+    exit 2, never a traceback. Only the exception's type and message are shown, never its frames' values."""
+    if isinstance(error, MemoryError):
+        fail(t("cli.out_of_memory", lang), EXIT_UNREADABLE, lang)
+    detail = clean(str(error))
+    detail = type(error).__name__ + (f": {detail[:300]}" if detail else "")
+    fail(t("cli.unexpected", lang, error=detail), EXIT_UNREADABLE, lang)
 
 
 def problems_table(problems: list[Problem], lang: Lang, *, title: str | None = None) -> Table:
@@ -97,11 +105,12 @@ def problems_table(problems: list[Problem], lang: Lang, *, title: str | None = N
         style = "red" if problem.is_error else "yellow"
         table.add_row(
             Text(t(f"cli.severity.{problem.severity}", lang), style=style),
-            Text(problem.table),
-            Text(problem.record),
-            Text(problem.field),
-            Text(problem.value),
-            Text(problem.message),
+            # Ids and field names come from the file too: cleaned and shortened like values.
+            Text(show_value(problem.table)),
+            Text(show_value(problem.record)),
+            Text(show_value(problem.field)),
+            Text(clean(problem.value)),
+            Text(clean(problem.message)),
         )
     return table
 
@@ -111,7 +120,9 @@ def report_store_error(error: StoreError, lang: Lang) -> NoReturn:
         errors = [p for p in error.problems if p.is_error]
         console = stderr()
         console.print(
-            problems_table(errors[:200], lang, title=t("cli.invalid", lang, path=error.path, count=len(errors)))
+            problems_table(
+                errors[:200], lang, title=t("cli.invalid", lang, path=show_path(error.path), count=len(errors))
+            )
         )
         fail(str(error), error.exit_code, lang)
     fail(str(error), error.exit_code, lang)

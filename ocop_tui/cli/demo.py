@@ -14,7 +14,7 @@ import click
 from rich.text import Text
 from tinydb import TinyDB
 
-from ocop_tui.cli.common import EXIT_UNREADABLE, fail, report_store_error, stdout
+from ocop_tui.cli.common import EXIT_UNREADABLE, fail, report_store_error, show_path, stdout
 from ocop_tui.demo.figures import DEFAULT_PRODUCTS, DEFAULT_SEED, MAX_BOOTHS, MAX_PRODUCTS
 from ocop_tui.demo.generator import generate_fair
 from ocop_tui.i18n import format_number, t
@@ -42,9 +42,9 @@ def demo_data(
     lang: Lang = (ctx.obj or {}).get("lang", "vi")
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
-        fail(t("demo.no_folder", lang, folder=folder), EXIT_UNREADABLE, lang)
+        fail(t("demo.no_folder", lang, folder=show_path(folder)), EXIT_UNREADABLE, lang)
     if out.exists() and not force:
-        fail(t("demo.exists", lang, path=out), EXIT_UNREADABLE, lang)
+        fail(t("demo.exists", lang, path=show_path(out)), EXIT_UNREADABLE, lang)
     tables = generate_fair(products, booths, seed, floor_plan=floor_plan)
 
     def replace_all(db: TinyDB) -> None:
@@ -56,10 +56,10 @@ def demo_data(
     except StoreError as error:
         report_store_error(error, lang)
     except OSError as error:  # e.g. a read-only folder: the lock or the temporary file cannot be made
-        fail(t("demo.cannot_write", lang, path=out, reason=error.strerror or error), EXIT_UNREADABLE, lang)
+        fail(t("demo.cannot_write", lang, path=show_path(out), reason=error.strerror or error), EXIT_UNREADABLE, lang)
     written: Any = result.checked
     stdout().print(
-        Text(t("cli.demo.written", lang, path=out, booths=format_number(len(written.booths), lang),
+        Text(t("cli.demo.written", lang, path=show_path(out), booths=format_number(len(written.booths), lang),
                products=format_number(len(written.products), lang)), style="green")
     )  # fmt: skip
 

@@ -24,6 +24,7 @@ from ocop_tui.cli.common import (
     require_terminal,
     run_app,
     shell_word,
+    show_path,
     stderr,
     stdin_is_terminal,
     stdout,
@@ -67,7 +68,7 @@ def run_kiosk(data_path: Path, config_path: Path | None, idle_seconds: int | Non
         fail(str(error), error.exit_code, lang)
     source = settings.source or resolve_config_path(config_path)
     if not settings.has_pin:
-        fail(t("kiosk.no_pin", lang, path=source, command=_pin_command(source)), EXIT_UNREADABLE, lang)
+        fail(t("kiosk.no_pin", lang, path=show_path(source), command=_pin_command(source)), EXIT_UNREADABLE, lang)
     if idle_seconds is not None:
         settings = replace(settings, idle_seconds=idle_seconds)
     if settings.lang is not None and not lang_given:
@@ -126,8 +127,8 @@ def kiosk_pin_command(ctx: click.Context, config_path: Path | None) -> None:
     except ConfigError as error:
         fail(str(error), error.exit_code, lang)
     except OSError as error:
-        fail(f"{path}: {error.strerror or error}", EXIT_UNREADABLE, lang)
-    stdout().print(Text(t("kiosk.pin.saved", lang, path=saved), style="green"))
+        fail(f"{show_path(path)}: {error.strerror or error}", EXIT_UNREADABLE, lang)
+    stdout().print(Text(t("kiosk.pin.saved", lang, path=show_path(saved)), style="green"))
 
 
 @click.group("report")
@@ -150,7 +151,7 @@ def misses_command(ctx: click.Context, config_path: Path | None, top: int) -> No
     entries = read_misses(path)
     console = stdout()
     if not entries:
-        console.print(Text(t("report.none", lang, path=path)))
+        console.print(Text(t("report.none", lang, path=show_path(path))))
         return
     everything = most_frequent(entries, len(entries))
     console.print(Text(t("report.title", lang), style="bold"))
@@ -163,8 +164,9 @@ def misses_command(ctx: click.Context, config_path: Path | None, top: int) -> No
         where = ", ".join(t(f"report.where.{w}", lang) if w in _WHERE else w for w in miss.where.split(", ") if w)
         table.add_row(str(rank), format_number(miss.count, lang), Text(miss.query), Text(where))
     console.print(table)
-    console.print(Text(t("report.total", lang, count=format_number(len(entries), lang),
-                         distinct=format_number(len(everything), lang), path=path), style="dim"))  # fmt: skip
+    total = t("report.total", lang, count=format_number(len(entries), lang),
+              distinct=format_number(len(everything), lang), path=show_path(path))  # fmt: skip
+    console.print(Text(total, style="dim"))
 
 
 _WHERE = {"products", "booths"}  # list names with a translation; anything else is shown as written

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from ocop_tui.cli.common import (
     data_option,
     die_quietly_on_a_closed_pipe,
+    fail_unexpected,
     lang_option,
     open_catalog_or_exit,
     require_terminal,
@@ -22,11 +22,9 @@ from ocop_tui.cli.common import (
     run_app,
     tolerate_narrow_terminals,
 )
+from ocop_tui.i18n import DEFAULT_LANG
 from ocop_tui.kiosk.config import MAX_IDLE_SECONDS, MIN_IDLE_SECONDS
 from ocop_tui.model import Lang
-
-if TYPE_CHECKING:
-    pass
 
 
 class DefaultToApp(click.Group):
@@ -58,6 +56,16 @@ class DefaultToApp(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         self._register_all()
         return super().list_commands(ctx)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; an exception no command expected ends it with one line and exit 2 (never a
+        traceback). click's own exceptions, exits and EOFError (a prompt with stdin closed) stay click's."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, EOFError):
+            raise
+        except (Exception, MemoryError) as error:
+            fail_unexpected(error, (ctx.obj or {}).get("lang", DEFAULT_LANG))
 
 
 @click.group(cls=DefaultToApp, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -110,3 +118,4 @@ main.register_later("ocop_tui.cli.data")  # type: ignore[attr-defined]
 main.register_later("ocop_tui.cli.demo")  # type: ignore[attr-defined]
 main.register_later("ocop_tui.cli.kiosk")  # type: ignore[attr-defined]
 main.register_later("ocop_tui.cli.search")  # type: ignore[attr-defined]
+main.register_later("ocop_tui.cli.shortlist")  # type: ignore[attr-defined]

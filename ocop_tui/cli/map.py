@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 from rich.text import Text
 
-from ocop_tui.cli.common import EXIT_OK, data_option, report_store_error, resolve_data, stdout
+from ocop_tui.cli.common import EXIT_OK, data_option, report_store_error, resolve_data, show_path, stdout
 from ocop_tui.i18n import format_number, t
 from ocop_tui.model import SCHEMA_VERSION, Lang
 from ocop_tui.plan.layout import migrate_tables, plan_from_tables
@@ -50,11 +50,11 @@ def migrate(ctx: click.Context, data_path: Path | None, dry_run: bool) -> None:
         report_store_error(error, lang)
     console = stdout()
     if not _needs_migration(loaded.tables):
-        console.print(Text(clean(t("map.migrate.current", lang, path=path, version=SCHEMA_VERSION))))
+        console.print(Text(clean(t("map.migrate.current", lang, path=show_path(path), version=SCHEMA_VERSION))))
         sys.exit(EXIT_OK)
     preview = plan_from_tables(loaded.tables)
     values = {
-        "path": path,
+        "path": show_path(path),
         "version": SCHEMA_VERSION,
         "booths": format_number(len(preview.booths), lang),
         "width": preview.width,
@@ -74,7 +74,12 @@ def migrate(ctx: click.Context, data_path: Path | None, dry_run: bool) -> None:
         report_store_error(error, lang)
     plan = plan_from_tables(result.checked)
     values.update(booths=format_number(len(plan.booths), lang), width=plan.width, height=plan.height)
-    console.print(Text(clean(t("map.migrate.done", lang, backup=result.backup or "-", **values)), style="green"))
+    console.print(
+        Text(
+            clean(t("map.migrate.done", lang, backup=show_path(result.backup) if result.backup else "-", **values)),
+            style="green",
+        )
+    )
 
 
 def register(main: click.Group) -> None:

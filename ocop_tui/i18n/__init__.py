@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ocop_tui.i18n import browser, cli, demo, extra, importer, kiosk, map, search
+from ocop_tui.i18n import browser, cli, demo, extra, importer, kiosk, map, search, shortlist
 from ocop_tui.model import Lang
 
 DEFAULT_LANG: Lang = "vi"
 
 STRINGS: dict[str, tuple[str, str]] = {}
-for _area in (browser, cli, extra, map, importer, demo, kiosk, search):
+for _area in (browser, cli, extra, map, importer, demo, kiosk, search, shortlist):
     _overlap = STRINGS.keys() & _area.STRINGS.keys()
     assert not _overlap, f"duplicate translation keys: {sorted(_overlap)}"
     STRINGS.update(_area.STRINGS)

@@ -9,6 +9,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ocop-tui needs a terminal to show its screens and read keys, but standard input or output is not one."
         " Commands such as `ocop-tui stats` or `ocop-tui validate` work without a terminal.",
     ),
+    "cli.unexpected": (
+        "không xử lý được dữ liệu vào: {error}",
+        "could not handle the input: {error}",
+    ),
+    "cli.out_of_memory": (
+        "không đủ bộ nhớ để xử lý dữ liệu vào (tệp quá lớn?)",
+        "not enough memory to handle the input (is the file too large?)",
+    ),
     "cli.valid": (
         "{path}: hợp lệ — {booths} gian hàng, {products} sản phẩm",
         "{path}: valid — {booths} booths, {products} products",

@@ -16,11 +16,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.featured.top": ("Sản phẩm OCOP nổi bật", "Featured OCOP products"),
     "home.featured.where": ("Gian {booth} · {province}", "Booth {booth} · {province}"),
     "home.featured.open": ("Chạm để xem", "Touch to see it"),
-    # An unexpected error the kiosk could not recover from (printed as it ends; the log has the traceback)
-    "kiosk.error.stopped": (
-        "Kiosk đã dừng vì lỗi không lường trước. Chi tiết trong nhật ký: {log}",
-        "The kiosk stopped after unexpected errors. Details in the log: {log}",
-    ),
     # Idle countdown
     "idle.title": ("Bạn vẫn đang xem chứ?", "Are you still there?"),
     "idle.countdown": ("Màn hình sẽ về trang chủ sau {seconds} giây.", "Going back to the home screen in {seconds} s."),
@@ -62,6 +57,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kiosk.no_pin": (
         "Chưa đặt mã PIN thoát kiosk ({path}). Kiosk không chạy khi chưa có mã PIN. Đặt mã bằng lệnh: {command}",
         "No kiosk exit PIN is set ({path}). The kiosk does not start without one. Set it with: {command}",
+    ),
+    "kiosk.crashed": (
+        "Kiosk dừng vì một lỗi không lường trước ({error}); nơi xảy ra lỗi được ghi trong {log}.",
+        "The kiosk stopped because of an unexpected error ({error}); where it happened is in {log}.",
     ),
     "kiosk.started": ("Kiosk bắt đầu: {path}", "Kiosk started: {path}"),
     "report.title": ("Tìm kiếm không có kết quả, nhiều nhất trước", "Searches that found nothing, most frequent first"),

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ocop_tui.files import atomic_write
+from ocop_tui.files import FileRefused, atomic_write, read_limited, shown_path
 from ocop_tui.kiosk.pin import parse_pin_hash
 from ocop_tui.model import LANGS, Lang
 from ocop_tui.paths import default_config_path, default_log_dir
@@ -31,6 +31,7 @@ DEFAULT_IDLE_SECONDS = 90
 MIN_IDLE_SECONDS = 5
 MAX_IDLE_SECONDS = 24 * 3600
 DEFAULT_RELOAD_SECONDS = 3.0
+MAX_CONFIG_BYTES = 1024 * 1024  # a config is a few lines; a FIFO or /dev/zero in its place is refused
 KNOWN_KEYS = ("pin_hash", "idle_seconds", "location", "lang", "log_dir", "reload_seconds")
 
 
@@ -61,15 +62,22 @@ def resolve_config_path(path: Path | None) -> Path:
 
 def _read_text(path: Path) -> str | None:
     try:
-        return path.read_text(encoding="utf-8")
+        return read_limited(path, MAX_CONFIG_BYTES).decode("utf-8")
     except FileNotFoundError:
         return None
-    except IsADirectoryError:
-        raise ConfigError(f"{path}: is a folder, not a config file") from None
+    except FileRefused as exc:
+        if exc.reason == "too_large":
+            raise ConfigError(
+                f"{shown_path(path)}: larger than {MAX_CONFIG_BYTES // 1024:,} KB, not a config file"
+            ) from None
+        if exc.kind == "folder":
+            raise ConfigError(f"{shown_path(path)}: is a folder, not a config file") from None
+        kind = exc.kind
+        raise ConfigError(f"{shown_path(path)}: is a {kind}, not a regular file: only a regular file is read") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise ConfigError(f"{shown_path(path)}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read: {exc.strerror}") from None
+        raise ConfigError(f"{shown_path(path)}: cannot be read: {exc.strerror or exc}") from None
 
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
@@ -77,20 +85,20 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         # The message carries "(at line N, column M)".
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        raise ConfigError(f"{shown_path(path)}: not valid TOML: {exc}") from None
 
 
 def _settings_from(path: Path, document: dict[str, Any]) -> KioskSettings:
     table = document.get(TABLE, {})
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: '{TABLE}' must be a table ([{TABLE}])")
+        raise ConfigError(f"{shown_path(path)}: '{TABLE}' must be a table ([{TABLE}])")
     unknown = sorted(set(table) - set(KNOWN_KEYS))
     if unknown:
         known = ", ".join(KNOWN_KEYS)
-        raise ConfigError(f"{path}: unknown setting(s) in [{TABLE}]: {', '.join(unknown)} (known: {known})")
+        raise ConfigError(f"{shown_path(path)}: unknown setting(s) in [{TABLE}]: {', '.join(unknown)} (known: {known})")
 
     def where(key: str) -> str:
-        return f"{path}: [{TABLE}] {key}"
+        return f"{shown_path(path)}: [{TABLE}] {key}"
 
     pin_hash = table.get("pin_hash")
     if pin_hash is not None:
@@ -177,14 +185,16 @@ def save_pin_hash(path: Path | None, pin_hash: str) -> Path:
     text = _read_text(path) or ""
     before = _parse(path, text) if text else {}  # a broken file is reported, never overwritten
     if not isinstance(before.get(TABLE, {}), dict):
-        raise ConfigError(f"{path}: '{TABLE}' must be a table ([{TABLE}])")
+        raise ConfigError(f"{shown_path(path)}: '{TABLE}' must be a table ([{TABLE}])")
     updated = _with_pin_hash(text, pin_hash)
     # The line edit must change nothing but the hash; if the file's layout fooled it, say so.
     after = _parse(path, updated)
     expected = dict(before)
     expected[TABLE] = {**before.get(TABLE, {}), "pin_hash": pin_hash}
     if after != expected:
-        raise ConfigError(f"{path}: could not add the PIN without changing other settings; edit the file by hand")
+        raise ConfigError(
+            f"{shown_path(path)}: could not add the PIN without changing other settings; edit the file by hand"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     # 0600: the hash is not the PIN, but there is no reason to let others read it.
     atomic_write(path, updated.encode("utf-8"), mode=0o600)

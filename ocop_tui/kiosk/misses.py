@@ -8,15 +8,20 @@ and "Nước Mắm") and names each group by its most common spelling.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ocop_tui.files import read_limited
 from ocop_tui.text import clean, fold
 
 MISSES_FILE = "missed-searches.jsonl"
 MAX_QUERY_CHARS = 200
 MAX_LOG_BYTES = 5_000_000  # then the file is rolled over once (.1), so a kiosk never fills its disk
+MAX_READ_BYTES = 4 * MAX_LOG_BYTES  # a log is rolled over at MAX_LOG_BYTES: anything far larger is not one
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 def misses_path(log_dir: Path) -> Path:
@@ -43,8 +48,15 @@ class MissLog:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if self.path.is_file() and self.path.stat().st_size > MAX_LOG_BYTES:
                 self.path.replace(self.path.with_name(self.path.name + ".1"))
-            with self.path.open("a", encoding="utf-8") as out:
-                out.write(line)
+            # Opened without blocking, and only a regular file is written: a FIFO put in the log's place would
+            # otherwise hold the kiosk's screen until someone read it.
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NONBLOCK, 0o644)
+            try:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    return False
+                os.write(fd, line.encode("utf-8"))
+            finally:
+                os.close(fd)
         except OSError:
             return False
         return True
@@ -62,8 +74,8 @@ def read_misses(path: Path) -> list[tuple[str, str]]:
     entries: list[tuple[str, str]] = []
     for file in (Path(str(path) + ".1"), Path(path)):
         try:
-            lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
+            lines = read_limited(file, MAX_READ_BYTES).decode("utf-8", errors="replace").splitlines()
+        except OSError:  # missing, or refused (not a regular file, or far too large: not this log)
             continue
         for line in lines:
             try:

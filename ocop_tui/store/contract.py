@@ -76,6 +76,9 @@ class CheckedTables:
         return [p for p in self.problems if not p.is_error]
 
 
+MAX_ID_DIGITS = 18  # TinyDB makes ids ints: beyond this a store is damaged (and past 4,300 digits, unreadable)
+
+
 def _check_ids(table: str, docs: Mapping[str, Any], problems: list[Problem]) -> None:
     # TinyDB turns ids into int on every write to a table: "B1" makes the write fail, and "01" and
     # "1" would silently become one document. Only canonical whole numbers are safe.
@@ -83,14 +86,15 @@ def _check_ids(table: str, docs: Mapping[str, Any], problems: list[Problem]) -> 
         return
     for doc_id in docs:
         text = str(doc_id)
-        if not (text.isascii() and text.isdigit() and str(int(text)) == text):
+        if not (text.isascii() and text.isdigit() and (text == "0" or text[0] != "0") and len(text) <= MAX_ID_DIGITS):
             problems.append(
                 Problem(
                     table,
                     text,
                     "",
-                    'document id must be a whole number such as "1" (no letters, no leading 0)',
-                    value=text,
+                    f'document id must be a whole number such as "1" (no letters, no leading 0, at most'
+                    f" {MAX_ID_DIGITS} digits)",
+                    value=show_value(text),
                 )
             )
 
@@ -256,6 +260,7 @@ def _ids_are_plain(ids: list[Any]) -> bool:
         and "".join(ids).isascii()
         and "".join(ids).isdigit()
         and all(len(doc_id) == 1 for doc_id in ids if doc_id[0] == "0")
+        and max(map(len, ids), default=0) <= MAX_ID_DIGITS
     )
 
 

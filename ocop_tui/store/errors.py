@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ocop_tui.store.contract import Problem
+from ocop_tui.files import shown_path
+from ocop_tui.store.contract import Problem, show_value
 
 
 class StoreError(Exception):
@@ -13,7 +14,8 @@ class StoreError(Exception):
     exit_code = 2
 
     def __init__(self, path: Path, message: str) -> None:
-        super().__init__(f"{path}: {message}")
+        # The path as a message may show it: a name holding escape codes cannot reach the terminal or a log.
+        super().__init__(f"{shown_path(path)}: {message}")
         self.path = path
         self.message = message
 
@@ -30,7 +32,12 @@ class StoreInvalid(StoreError):
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         errors = [p for p in problems if p.is_error]
         first = errors[0] if errors else None
-        where = f" (first: {first.table} record {first.record}, field {first.field}: {first.message})" if first else ""
+        where = (
+            f" (first: {first.table} record {show_value(first.record)}, field {show_value(first.field)}:"
+            f" {show_value(first.message)})"
+            if first
+            else ""
+        )
         super().__init__(path, f"{len(errors)} invalid record(s){where}")
         self.problems = problems
 

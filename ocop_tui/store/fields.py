@@ -26,8 +26,8 @@ from msgspec import inspect as typeinfo
 
 from ocop_tui.model import NO_EXTRA, PRODUCT_SETS, SCHEMA_VERSION, Booth, Fair, Product, Record
 from ocop_tui.plan.shapes import POSITION_FIELDS
-from ocop_tui.store.problems import Problem, show_value
-from ocop_tui.text import clean
+from ocop_tui.store.problems import Problem, TooLongInteger, holds_too_long_integer, json_kind, show_value
+from ocop_tui.text import clean, visible
 
 Kind = Literal["text", "whole", "choice", "flag", "any"]
 TableName = Literal["fair", "booths", "products"]
@@ -45,6 +45,7 @@ class FieldRule:
     default: Any = None
     max_length: int | None = None
     multiline: bool = False  # text that keeps its line breaks
+    key: bool = False  # a booth number or code: no invisible characters
     pattern: re.Pattern[str] | None = None
     form: str = ""  # what the pattern stands for, in a message: "an ISO date (YYYY-MM-DD)"
     low: int | None = None
@@ -83,7 +84,8 @@ def _rule(field: typeinfo.Field, annotation: Any) -> FieldRule:
     name = field.encode_name
     if isinstance(info, typeinfo.StrType):
         pattern = re.compile(info.pattern) if info.pattern else None
-        return FieldRule(name, "text", required, default, info.max_length, bool(extra.get("multiline")), pattern, form)
+        return FieldRule(name, "text", required, default, info.max_length, bool(extra.get("multiline")),
+                         bool(extra.get("key")), pattern, form)  # fmt: skip
     if isinstance(info, typeinfo.IntType):
         return FieldRule(name, "whole", required, default, low=info.ge, high=info.le)
     if isinstance(info, typeinfo.LiteralType):
@@ -179,6 +181,18 @@ def record_rule_errors(table: TableName, get: Callable[[str], Any]) -> Found:
 # The walk ----------------------------------------------------------------------------------------------
 
 
+def invisible_character(text: str) -> str | None:
+    """The first invisible character of `text` ("U+200B ZERO WIDTH SPACE"), or None: a format character
+    (Unicode category Cf: zero-width spaces and joiners, the byte-order mark, the soft hyphen U+00AD, word
+    joiners), which would make two keys that look alike differ."""
+    if text.isprintable():  # no Cf character is printable: the common case costs one C-level pass
+        return None
+    for char in text:
+        if unicodedata.category(char) == "Cf":
+            return f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')}"
+    return None
+
+
 # Printable, and a starter that no mark composes with: a join is printable and NFC exactly when every part is.
 _SEPARATOR = "\ufffc"
 
@@ -238,7 +252,7 @@ class _Checker:
                 return INVALID
             return rule.default
         if not isinstance(value, str):
-            self.error(name, f"must be text, not {type(value).__name__}", value)
+            self.error(name, f"must be text, not {json_kind(value)}", value)
             return INVALID
         cleaned = clean(value, multiline=rule.multiline)
         if cleaned != value:
@@ -251,6 +265,10 @@ class _Checker:
                 self.error(name, "required field is missing or empty", value)
                 return INVALID
             return rule.default
+        if rule.key and (hidden := invisible_character(cleaned)) is not None:
+            self.error(name, f"holds an invisible character ({hidden}): it would look like another key; remove it",
+                       visible(cleaned))  # fmt: skip
+            return INVALID
         if rule.max_length is not None and len(cleaned) > rule.max_length:
             self.error(name, f"longer than {rule.max_length} characters ({len(cleaned)})", value)
             return INVALID
@@ -263,6 +281,9 @@ class _Checker:
         return cleaned
 
     def whole(self, rule: FieldRule, value: Any) -> Any:
+        if isinstance(value, TooLongInteger):
+            self.error(rule.name, f"must be {rule.bounds}, not a number of {value.digits:,} digits", value)
+            return INVALID
         # bool is an int in Python, and NaN compares False with everything: reject both explicitly.
         if isinstance(value, bool) or not isinstance(value, int):
             if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
@@ -296,6 +317,8 @@ def as_given(table: TableName, doc: dict[str, Any]) -> Record | None:
     source = given_fields(table, doc)
     if source is None:
         return None
+    if EXTRA in source and holds_too_long_integer(source[EXTRA]):
+        return None  # the walk reports it
     try:
         record = msgspec.convert(source, RECORD_TYPES[table])
     except msgspec.ValidationError:
@@ -321,8 +344,11 @@ def check_document(table: TableName, doc: Any, record: str, problems: list[Probl
     values = {rule.name: check.value(rule, doc.get(rule.name)) for rule in RULES[table]}
     for field_name, message, value in record_rule_errors(table, values.__getitem__):
         check.error(field_name, message, value)
-    if any(problem.is_error for problem in problems[before:]):
-        return None
     known = KNOWN[table]
     extra = {name: value for name, value in doc.items() if name not in known}
+    for name, value in extra.items():
+        if holds_too_long_integer(value):  # kept fields are written back: this one could not be
+            check.error(name, "holds a whole number with too many digits to read or write", value)
+    if any(problem.is_error for problem in problems[before:]):
+        return None
     return RECORD_TYPES[table](**values, extra=extra or NO_EXTRA)

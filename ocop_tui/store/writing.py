@@ -9,6 +9,8 @@ in place) and CachingMiddleware (which loses writes) are never used.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from ocop_tui.files import atomic_write
-from ocop_tui.store.backups import make_backup, prune_backups, same_file
+from ocop_tui.files import atomic_write, file_kind, real_path
+from ocop_tui.store.backups import keep_backup, make_backup, prune_backups, settle_pending, still_current
 from ocop_tui.store.contract import CheckedTables, Problem, check_tables
 from ocop_tui.store.errors import StoreBusy, StoreInvalid, StoreUnreadable, StoreWriteFailed
 from ocop_tui.store.reading import TABLES, Tables, read_tables
@@ -38,10 +40,11 @@ def encode(tables: Tables) -> bytes:
 
 
 def lock_for(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> FileLock:
-    """The inter-process lock, on a sidecar file: the store itself is replaced, so it cannot hold a lock."""
+    """The inter-process lock, on a sidecar file beside the real store file (a symlinked path is resolved):
+    the store itself is replaced, so it cannot hold a lock."""
     from filelock import FileLock
 
-    return FileLock(str(path) + ".lock", timeout=timeout)
+    return FileLock(str(real_path(path)) + ".lock", timeout=timeout)
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,20 @@ def _remove_stale_temp_files(path: Path) -> None:
             pass  # never fail a write over housekeeping
 
 
+def _refuse_what_is_not_a_file(named: Path, path: Path) -> None:
+    """A store is only ever written over a regular file: never over a FIFO or a device (a link to /dev/zero
+    would have the write replace /dev/zero itself), even with --force or a restore."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing (a new store), or unreadable: reading it says so
+    if not stat.S_ISREG(mode):
+        kind = file_kind(mode)
+        if kind == "folder":
+            raise StoreUnreadable(named, "is a folder, not a store file")
+        raise StoreUnreadable(named, f"is a {kind}, not a regular file: a store is only written over a regular file")
+
+
 def write_store(
     path: Path,
     change: Callable[[TinyDB], None],
@@ -84,19 +101,24 @@ def write_store(
     `change` works on an in-memory TinyDB holding the current tables. If the result breaks the data
     contract, StoreInvalid is raised and the file is not touched. `replaces_all` is for a `change` that
     ignores the current tables (restore): a missing or damaged store is then replaced, not refused.
+    A symlinked `path` is resolved: the real file is replaced (the link stays), its lock and backups beside it.
     """
     from filelock import Timeout
 
-    path = Path(path)
+    named = Path(path)
+    path = real_path(named)
+    _refuse_what_is_not_a_file(named, path)  # before the lock: no /dev/zero.lock either
     lock = lock_for(path, lock_timeout)
     try:
         lock.acquire()
     except Timeout:
-        raise StoreBusy(path, "another program is writing this store; try again when it has finished") from None
+        raise StoreBusy(named, "another program is writing this store; try again when it has finished") from None
     except OSError as exc:  # e.g. a read-only folder: the lock file cannot be created
-        raise StoreWriteFailed(path, f"cannot take the write lock: {exc.strerror or exc}") from exc
+        raise StoreWriteFailed(named, f"cannot take the write lock: {exc.strerror or exc}") from exc
     try:
+        _refuse_what_is_not_a_file(named, path)  # again, under the lock
         _remove_stale_temp_files(path)
+        settle_pending(path)
         if path.exists() or not create:
             try:
                 tables, _ = read_tables(path)
@@ -114,23 +136,27 @@ def write_store(
             new_tables.setdefault(name, {})
         checked = check_tables(new_tables)
         if checked.errors:
-            raise StoreInvalid(path, checked.problems)
+            raise StoreInvalid(named, checked.problems)
         try:
             data = encode(new_tables)
         except orjson.JSONEncodeError as exc:  # e.g. an integer beyond 64 bits in an extra field
-            raise StoreInvalid(path, [Problem("", "", "", f"cannot be written as JSON: {exc}")]) from None
+            raise StoreInvalid(named, [Problem("", "", "", f"cannot be written as JSON: {exc}")]) from None
         try:
-            backup = make_backup(path, now())
+            pending = make_backup(path, now())
             try:
                 atomic_write(path, data)
             except BaseException:
-                # The store was not replaced, so this backup only duplicates it and would push a real
-                # older version out of the kept five. (If the replace did happen, keep it.)
-                if backup is not None and same_file(path, backup):
-                    backup.unlink(missing_ok=True)
+                # Not replaced: the pending backup only duplicates the store, and would push a real older
+                # version out of the kept five. Replaced (only the folder's sync failed): it is the backup.
+                if pending is not None:
+                    if still_current(pending, path):
+                        pending.unlink(missing_ok=True)
+                    else:
+                        keep_backup(pending)
                 raise
+            backup = keep_backup(pending) if pending is not None else None
         except OSError as exc:  # a StoreError, so every command reports it in one line, not a traceback
-            raise StoreWriteFailed(path, f"could not be written: {exc.strerror or exc}") from exc
+            raise StoreWriteFailed(named, f"could not be written: {exc.strerror or exc}") from exc
         prune_backups(path)
         return WriteResult(path, backup, checked)
     finally:

@@ -12,7 +12,8 @@ What the app takes from here:
 - `update_scrollbars_now`: scrollbars take a new line count in the same frame as the lines.
 - `InputWithoutRelayout`: typing in a search box of fixed size never lays the screen out.
 - `mode_stacks`: the kiosk's idle reset looks at the screens of modes that are not on view.
-- `ErrorHook`: the kiosk decides what an unexpected error does, instead of Textual ending the app.
+- `ErrorHook`: the kiosk is asked first what an unexpected error does (it recovers instead of ending).
+- `FatalErrorHook`: the kiosk shows one line for an unexpected error instead of Textual's traceback.
 """
 
 from __future__ import annotations
@@ -164,3 +165,30 @@ class ErrorHook(_AppMixin):
     def _handle_exception(self, error: Exception) -> None:
         if not self.recover_from(error):
             super()._handle_exception(error)
+
+    def end_with(self, error: Exception) -> None:
+        """End the app on `error` as on an unhandled one, without asking `recover_from` (through the hooks
+        listed after this one, such as FatalErrorHook)."""
+        super()._handle_exception(error)
+
+
+class FatalErrorHook(_AppMixin):
+    """Mixed into an App before Textual's: an unhandled exception ends the app through `on_fatal_error(error)`
+    instead of Textual's own report (a traceback with every frame's local variables).
+
+    Missing public API: Textual has no hook for an unhandled exception. Relies on App._handle_exception(error)
+    being called with it, then App._fatal_error() (without it) to print the traceback and exit.
+    """
+
+    _fatal: Exception | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        self._fatal = error  # for _fatal_error, which Textual calls from there without it
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        self.on_fatal_error(self._fatal)
+
+    def on_fatal_error(self, error: Exception | None) -> None:
+        """Report `error` and end the app (App.panic); the subclass decides how."""
+        raise NotImplementedError

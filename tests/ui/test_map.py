@@ -128,8 +128,21 @@ async def test_clicking_a_booth_shows_its_details_and_the_way(app):
 async def test_clicking_open_floor_selects_nothing(app):
     async with app.run_test(size=(140, 40)) as pilot:
         screen = await open_map(pilot)
-        await pilot.click(screen.floor_map, offset=(1, 1))
-        assert screen.floor_map.selected is None
+        floor_map = screen.floor_map
+        assert floor_map.booth_at(1, 1) is None  # open floor
+        await pilot.click(floor_map, offset=(1, 1))
+        await pilot.pause()
+        assert floor_map.selected is None and screen.route is None
+        # The same click on a booth does select it (so the check above is not just the starting state)...
+        x, y = point_on(floor_map, "B-01")
+        await pilot.click(floor_map, offset=(x, y))
+        await pilot.pause()
+        assert floor_map.selected == "B-01" and screen.route is not None
+        # ...and a click on open floor afterwards leaves that booth and its route as they were.
+        route = screen.route
+        await pilot.click(floor_map, offset=(1, 1))
+        await pilot.pause()
+        assert floor_map.selected == "B-01" and screen.route is route
 
 
 async def test_start_point_can_be_picked_and_a_booth_made_the_start(app):

@@ -22,6 +22,7 @@ from textual.worker import WorkerFailed
 
 from ocop_tui.ui.textual_compat import (
     ErrorHook,
+    FatalErrorHook,
     InputWithoutRelayout,
     LaidOutOnce,
     SizedInLayout,
@@ -212,6 +213,30 @@ async def test_mode_stacks_shows_the_stacks_of_modes_not_on_view():
         assert stacks["a"] == app.screen_stack
         stacks["b"].clear()  # a copy: the app's own stacks are not touched
         assert mode_stacks(app)["b"] == [base_b, dialog]
+
+
+async def test_fatal_error_hook_gets_the_exception_instead_of_textuals_traceback():
+    """Relies on App._handle_exception(error) being called for an unhandled exception, then App._fatal_error()."""
+    seen: list[Exception | None] = []
+
+    class Failing(Static):
+        def on_mount(self) -> None:
+            raise ValueError("secret 482913")
+
+    class Quiet(FatalErrorHook, App[int]):
+        def compose(self) -> ComposeResult:
+            yield Failing()
+
+        def on_fatal_error(self, error: Exception | None) -> None:
+            seen.append(error)
+            self.panic("stopped")
+
+    app = Quiet()
+    with pytest.raises(ValueError):  # run_test hands the app's exception on to the test
+        async with app.run_test() as pilot:
+            await pilot.pause()
+    assert len(seen) == 1 and isinstance(seen[0], ValueError) and "482913" in str(seen[0])
+    assert app.return_code == 1
 
 
 # Public behaviour the app relies on in the same way --------------------------------------------------------

@@ -6,6 +6,7 @@ Catalogues are built in memory (Catalog.from_records, or raw tables through chec
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import MutableSequence
 from itertools import pairwise
 from typing import Any
 
@@ -343,14 +344,17 @@ def test_exhibitor_sort_is_vietnamese(catalog: Catalog) -> None:
 # Results are safe to keep and the refining cache is invisible ----------------------------------------
 
 
-def test_changing_a_result_does_not_change_the_next_one(catalog: Catalog) -> None:
-    first = catalog.search_products("")
-    expected = list(first.ids)
-    ids: Any = first.ids
-    if hasattr(ids, "reverse"):  # a mutable list would let a caller corrupt the cached candidates
-        ids.reverse()
-    assert list(catalog.search_products("").ids) == expected
-    assert list(catalog.search_products("stars:3").ids) == [i for i in expected if catalog.products[i].stars == 3]
+@pytest.mark.parametrize(("query", "sort"), [("", None), ("nuoc", None), ("", ("price", True)), ("sao:3", None)])
+def test_a_result_cannot_be_changed_in_place(catalog: Catalog, query: str, sort: Any) -> None:
+    """A mutable list of ids would let a caller corrupt the candidates the next search refines."""
+    result = catalog.search_products(query, sort=sort)
+    ids: Any = result.ids
+    assert not isinstance(ids, MutableSequence)
+    for change in (lambda: ids.reverse(), lambda: ids.__setitem__(0, -1), lambda: ids.append(-1)):
+        with pytest.raises((AttributeError, TypeError)):
+            change()
+    expected = list(ids)
+    assert list(catalog.search_products(query, sort=sort).ids) == expected
 
 
 VOCABULARY = [

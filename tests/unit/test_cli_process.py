@@ -83,3 +83,46 @@ def test_demo_data_sizes_have_bounds(tmp_path: Path, option: str, value: str) ->
     result = CliRunner().invoke(main, ["demo-data", "--out", str(out), option, value])
     assert result.exit_code == 2 and option in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (ValueError("Exceeds the limit (4300 digits) for integer string conversion"), "ValueError: Exceeds the limit"),
+        (UnicodeError("label empty or too long"), "UnicodeError: label empty or too long"),
+        (RecursionError("maximum recursion depth exceeded"), "RecursionError: maximum recursion depth"),
+        (MemoryError(), "not enough memory"),
+    ],
+    ids=lambda v: type(v).__name__ if isinstance(v, BaseException) else "",
+)
+@pytest.mark.parametrize("command", [["stats"], ["validate"], ["migrate"], []], ids=lambda c: c[0] if c else "app")
+def test_an_unexpected_exception_from_input_is_one_line_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException, said: str, command: list[str]
+) -> None:
+    """Whatever some input makes go wrong deep inside (here: reading the store's bytes), no traceback reaches
+    the user (an OSError there is the store's own "cannot be read")."""
+    store = tmp_path / "fair.json"
+    write_store(store)
+
+    def failing(*args: object, **kwargs: object) -> object:
+        raise error
+
+    import ocop_tui.store.reading as reading
+
+    monkeypatch.setattr(reading, "read_regular", failing)
+    result = CliRunner().invoke(main, ["--lang", "en", *command, "--data", str(store)], env={"COLUMNS": "400"})
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)  # handled, not escaped
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert said in result.stderr and "Traceback" not in result.output
+
+
+def test_the_json_parser_s_message_reads_as_a_sentence(tmp_path: Path) -> None:
+    """Python's json says "Unterminated string starting at" and "Invalid control character at": the place
+    follows once, not "starting at at line 1"."""
+    for content, said in [(b'{"fair": {"1": "abc', "Unterminated string starting at line 1, column 16"),
+                          (b'{"a": "x\x01"}', "Invalid control character at line 1, column 9")]:  # fmt: skip
+        store = tmp_path / "fair.json"
+        store.write_bytes(content)
+        result = CliRunner().invoke(main, ["--lang", "en", "validate", "--data", str(store)], env={"COLUMNS": "400"})
+        assert result.exit_code == 2 and said in result.stderr and "at at" not in result.stderr, result.stderr

@@ -192,7 +192,12 @@ def test_record_rules_and_cross_record_rules_are_named() -> None:
         ("products", "1", "subgroup", "product set 9 is not in group drinks"),
         # (product 2's code "p-1" is free: product 1, which has it too, is invalid)
         ("products", "3", "booth_no", "names no booth"),
-        ("products", "04", "", 'document id must be a whole number such as "1" (no letters, no leading 0)'),
+        (
+            "products",
+            "04",
+            "",
+            'document id must be a whole number such as "1" (no letters, no leading 0, at most 18 digits)',
+        ),
     }
 
 

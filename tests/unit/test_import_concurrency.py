@@ -8,6 +8,7 @@ wrote between its check and its write.
 from __future__ import annotations
 
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from ocop_tui.store.backups import list_backups
 from ocop_tui.store.reading import load_store
-from ocop_tui.store.writing import encode
+from ocop_tui.store.writing import encode, write_store
 from ocop_tui.transfer import importing
 from ocop_tui.transfer.export import export_tables
 from ocop_tui.transfer.importing import run_import
@@ -130,10 +132,33 @@ def test_kill_9_at_every_step_of_the_write(tmp_path: Path) -> None:
         # shifting the step numbers), so each run starts from the same clean folder.
         for leftover in tmp_path.glob(".fair.json.*.tmp"):
             leftover.unlink()
+        real = _five_real_backups(store)
         crashed = subprocess.run([sys.executable, "-c", _CRASHER, str(step), *args], capture_output=True, check=False)
         assert crashed.returncode == -signal.SIGKILL
-        seen.append(_check(store, old, new))
+        outcome = _check(store, old, new)
+        seen.append(outcome)
+        # A backup counts only if its write replaced the store: after the next write (which settles what the
+        # killed one left), the kept five are that write's backup, the killed import's one if it got as far as
+        # the replace, and then the real older versions, none pushed out by a stray copy.
+        write_store(store, lambda db: None)
+        kept = [b.read_bytes() for b in list_backups(store)]
+        expected = [new, old, *real[:3]] if outcome == "new" else [old, *real[:4]]
+        assert kept == expected, f"step {step} ({outcome}): {[k[:40] for k in kept]}"
+        assert not list((tmp_path / ".ocop-backups").glob(".*.pending"))
     assert seen[0] == "old" and seen[-1] == "new"  # before the first step nothing changed; after the replace, all
+
+
+def _five_real_backups(store: Path) -> list[bytes]:
+    """Five older backups (newest first), as if five earlier writes had kept them."""
+    folder = store.parent / ".ocop-backups"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    versions = []
+    for day in range(5, 0, -1):
+        data = f"an older version, from 2024-09-0{day}\n".encode()
+        (folder / f"fair.2024090{day}T080000000000.json").write_bytes(data)
+        versions.append(data)
+    return versions
 
 
 def test_two_imports_at_once_both_applied_or_told_busy(tmp_path: Path) -> None:

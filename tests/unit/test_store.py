@@ -26,7 +26,7 @@ from tinydb import TinyDB
 from ocop_tui.cli.main import main
 from ocop_tui.model import SCHEMA_VERSION
 from ocop_tui.search.catalog import load_catalog
-from ocop_tui.store.backups import BACKUPS_KEPT, list_backups
+from ocop_tui.store.backups import BACKUPS_KEPT, list_backups, make_backup
 from ocop_tui.store.errors import StoreBusy, StoreInvalid, StoreUnreadable, StoreWriteFailed
 from ocop_tui.store.reading import load_store, read_tables
 from ocop_tui.store.writing import encode, lock_for, replace_tables, restore_backup, write_store
@@ -657,6 +657,48 @@ def test_backups_stay_distinct_when_the_clock_repeats_or_goes_back(store_path: P
         versions.append(store_path.read_bytes())
         write_store(store_path, add_product(f"X-{n}"), now=lambda: next(times))
     assert [b.read_bytes() for b in list_backups(store_path)] == versions[::-1]
+
+
+def _five_real_backups(store_path: Path, now: Callable[[], datetime]) -> list[bytes]:
+    """Five writes, so that five real backups are kept; the versions they hold, newest first."""
+    versions = []
+    for n in range(BACKUPS_KEPT):
+        versions.append(store_path.read_bytes())
+        write_store(store_path, add_product(f"R-{n}"), now=now)
+    return versions[::-1]
+
+
+def _pending(store_path: Path) -> list[str]:
+    return sorted(p.name for p in (store_path.parent / ".ocop-backups").iterdir() if p.name.endswith(".pending"))
+
+
+def test_a_writer_killed_before_the_replace_leaves_no_backup_that_counts(store_path: Path) -> None:
+    """A kill between the backup and the rename: the backup it made only duplicates the store. It is never
+    listed, and the next write removes it, so it pushes no real older version out of the kept five."""
+    now = clock()
+    older = _five_real_backups(store_path, now)
+    current = store_path.read_bytes()
+    make_backup(store_path, now())  # ...and the writer dies here, before its atomic_write
+    assert [b.read_bytes() for b in list_backups(store_path)] == older  # not listed, not restorable
+    assert len(_pending(store_path)) == 1
+    write_store(store_path, add_product("NEXT"), now=now)
+    assert _pending(store_path) == []
+    assert [b.read_bytes() for b in list_backups(store_path)] == [current, *older[:4]]  # no duplicate of current
+
+
+def test_a_writer_killed_after_the_replace_still_leaves_its_backup(store_path: Path) -> None:
+    """A kill between the rename and the backup taking its name: the store is the new version, and the next
+    write keeps the pending backup, which holds the version before it."""
+    now = clock()
+    older = _five_real_backups(store_path, now)
+    before = store_path.read_bytes()
+    make_backup(store_path, now())
+    store_path.unlink()  # the killed writer's replace: a new file in the store's place
+    store_path.write_bytes(encode({**valid_tables(), "notes": {"1": {"x": 1}}}))
+    replaced = store_path.read_bytes()
+    write_store(store_path, add_product("NEXT"), now=now)
+    assert _pending(store_path) == []
+    assert [b.read_bytes() for b in list_backups(store_path)] == [replaced, before, *older[:3]]
 
 
 def test_backups_of_another_store_in_the_same_folder_are_not_mixed_in(tmp_path: Path) -> None:

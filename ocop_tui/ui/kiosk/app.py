@@ -18,10 +18,12 @@ calls twice a second and tests call directly after moving a fake clock forward.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import math
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Future
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
@@ -37,11 +39,12 @@ from ocop_tui.kiosk.config import KioskSettings
 from ocop_tui.kiosk.lockout import lockout_path
 from ocop_tui.kiosk.misses import MissLog, misses_path
 from ocop_tui.kiosk.pin import MAX_TRIES, PinGuard
-from ocop_tui.kiosk.watch import StoreWatch
+from ocop_tui.kiosk.watch import Outcome, StoreWatch
 from ocop_tui.model import Lang
 from ocop_tui.search.catalog import Catalog
 from ocop_tui.ui.app import OcopApp
 from ocop_tui.ui.fair_app import HIGH_CONTRAST
+from ocop_tui.ui.kiosk.crash import LOG_FILE, QuietCrash
 from ocop_tui.ui.kiosk.dialogs import IdleCountdown, PinScreen
 from ocop_tui.ui.kiosk.home import HomeScreen
 from ocop_tui.ui.kiosk.lockdown import LockedDownApp
@@ -53,7 +56,6 @@ from ocop_tui.ui.textual_compat import mode_stacks
 COUNTDOWN_SECONDS = 10
 FEATURE_SECONDS = 6.0
 TICK_SECONDS = 0.5
-LOG_FILE = "kiosk.log"
 LOGGER_NAME = "ocop_tui.kiosk"
 # Actions that stay off while the PIN dialog or the countdown is up, so a dialog cannot be left in the
 # stack of a screen the visitor navigated away from.
@@ -65,7 +67,7 @@ def kiosk_modes() -> dict[str, Any]:
     return {"home": HomeScreen, **{mode: KIOSK_SCREENS.get(mode, screen) for mode, screen in OcopApp.MODES.items()}}
 
 
-class KioskApp(RecoversFromErrors, LockedDownApp):
+class KioskApp(RecoversFromErrors, QuietCrash, LockedDownApp):
     """The browser for a public laptop: PIN to exit, idle reset to a home screen, live data."""
 
     CSS_PATH = Path(__file__).resolve().parent.parent / "app.tcss"  # one stylesheet; relative paths follow the module
@@ -91,7 +93,6 @@ class KioskApp(RecoversFromErrors, LockedDownApp):
         self.here = settings.location  # the map's "you are here"
         self.home_lang: Lang = lang
         self.kiosk_log = logging.getLogger(LOGGER_NAME)
-        self.log_file = settings.log_dir / LOG_FILE
         self.guard = PinGuard(
             settings.pin_hash,
             self.clock,
@@ -129,7 +130,7 @@ class KioskApp(RecoversFromErrors, LockedDownApp):
         self.set_interval(TICK_SECONDS, self.tick)
         if self.store_path is not None:
             self.set_interval(self.settings.reload_seconds, self.check_store)
-        self.kiosk_log.info("kiosk started: store %s", self.store_path)
+        self.kiosk_log.info("kiosk started: store %s", self.store_watch.name if self.store_watch else None)
 
     def on_unmount(self) -> None:
         self.kiosk_log.info("kiosk stopped")
@@ -141,10 +142,13 @@ class KioskApp(RecoversFromErrors, LockedDownApp):
     def _open_log(self) -> None:
         self.kiosk_log.setLevel(logging.INFO)
         self.kiosk_log.propagate = False  # not onto the terminal the kiosk is drawing on
+        log_file = self.settings.log_dir / LOG_FILE
         try:
             self.settings.log_dir.mkdir(parents=True, exist_ok=True)
+            if log_file.exists() and not log_file.is_file():  # opening a FIFO to write would hold the screen
+                raise OSError(f"{log_file} is not a regular file")
             handler: logging.Handler = RotatingFileHandler(
-                self.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+                log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
             )
         except OSError:
             handler = logging.NullHandler()  # no log folder: the kiosk runs on regardless
@@ -192,6 +196,8 @@ class KioskApp(RecoversFromErrors, LockedDownApp):
         if isinstance(event, (events.Key, events.MouseEvent, events.Paste)) and not event.is_forwarded:
             self._last_input = self.clock()
             self.in_use = True
+            if self.recovering:
+                return  # the screens are being built anew (a fraction of a second): nothing to press yet
             if self._countdown is not None:
                 # The touch only says "still here": it must not also press whatever is under the countdown.
                 self._close_countdown()
@@ -317,37 +323,26 @@ class KioskApp(RecoversFromErrors, LockedDownApp):
     # Live data ----------------------------------------------------------------------------------
 
     def check_store(self) -> None:
-        """Start loading the store in a thread if the file on disk is not the one shown."""
-        stamp = self.store_watch.due() if self.store_watch is not None else None
-        if stamp is not None:
-            self._load_store(stamp)
+        """Look at the store file (in a thread of its own: see kiosk/watch.py) unless a look is under way."""
+        future = self.store_watch.start_check() if self.store_watch is not None else None
+        if future is not None:
+            self._await_check(future)
 
-    @work(thread=True, exclusive=True, group="kiosk-reload", exit_on_error=False)
-    def _load_store(self, stamp: FileStamp) -> None:
-        assert self.store_watch is not None
+    @work(group="kiosk-reload", exit_on_error=False)
+    async def _await_check(self, future: Future[Outcome]) -> None:
+        """Wait for a check without holding the screen; give it up after the watch's timeout."""
+        watch = self.store_watch
+        assert watch is not None
         try:
-            catalog, loaded_stamp = self.store_watch.load()
-        except Exception as error:  # a broken store, or even a bug: must not end the kiosk; keep the old data
-            self._from_thread(self._reload_failed, stamp, error)
-        else:
-            self._from_thread(self._reload_done, loaded_stamp, catalog)
-
-    def _from_thread(self, callback: Callable[..., None], *args: Any) -> None:
-        try:
-            self.call_from_thread(callback, *args)
-        except RuntimeError:
-            pass  # the app is closing
-
-    def _reload_failed(self, stamp: FileStamp, error: Exception) -> None:
-        assert self.store_watch is not None
-        self.store_watch.failed(stamp, error)
-
-    def _reload_done(self, stamp: FileStamp, catalog: Catalog) -> None:
-        assert self.store_watch is not None
-        self.store_watch.loaded(stamp, catalog)
-        self.pending_catalog = catalog
-        if not self.in_use:
-            self.start_reset()
+            outcome = await asyncio.wait_for(asyncio.wrap_future(future), watch.timeout)
+        except TimeoutError:
+            watch.give_up()
+            return
+        catalog = watch.finished(outcome)
+        if catalog is not None:
+            self.pending_catalog = catalog
+            if not self.in_use:
+                self.start_reset()
 
     # Missed searches ----------------------------------------------------------------------------
 

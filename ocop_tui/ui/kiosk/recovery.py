@@ -3,25 +3,21 @@
 The error is logged to the kiosk log with its traceback (where it happened, frame by frame, with the source
 lines; never the message or the variables, which could hold a PIN being typed or the PIN hash), every screen
 is built anew and the kiosk goes back to its home screen. A visitor never sees a traceback. Only when errors
-keep coming (MAX_RECOVERIES within RECOVERY_WINDOW seconds: the home screen itself failing, say) does the kiosk
-end, with one line that points to the log (exit code 1), for its wrapper to restart it (docs/kiosk.md).
+keep coming (more than MAX_RECOVERIES within RECOVERY_WINDOW seconds: the home screen itself failing, say) does
+the kiosk end, the way crash.py ends it (one line that points to the log, exit code 1), for its wrapper to
+restart it (docs/kiosk.md).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import events
 
-from ocop_tui.i18n import Translator
-from ocop_tui.text import visible
 from ocop_tui.ui.textual_compat import ErrorHook
 
 if TYPE_CHECKING:
@@ -45,12 +41,15 @@ class RecoversFromErrors(ErrorHook):
 
     kiosk_log: logging.Logger
     clock: Callable[[], float]
-    tr: Translator
-    log_file: Path  # the kiosk log, named in the last line when the kiosk gives up
 
     _ready_to_recover = False  # from the first frame on: errors while starting end the kiosk as usual
     _recovering = False
     _recovered_at: list[float]
+
+    @property
+    def recovering(self) -> bool:
+        """True while the screens are being built anew after an error (the kiosk ignores input meanwhile)."""
+        return self._recovering
 
     def on_ready(self, _event: events.Ready) -> None:
         self._ready_to_recover = True
@@ -69,7 +68,7 @@ class RecoversFromErrors(ErrorHook):
         now = self.clock()
         self._recovered_at = [t for t in self._recovered_at if now - t < RECOVERY_WINDOW] + [now]
         if len(self._recovered_at) > MAX_RECOVERIES:
-            self._give_up()
+            self._give_up(error)
         else:
             self._recovering = True
             self.run_worker(self._recover(), group="kiosk-reset", exclusive=True, exit_on_error=False)
@@ -85,11 +84,11 @@ class RecoversFromErrors(ErrorHook):
             await self.rebuild_home()
         except Exception as error:  # the rebuild failed too: the kiosk cannot be trusted to run on
             self.kiosk_log.error("the kiosk could not rebuild its screens\n%s", describe_error(error))
-            self._give_up()
+            self._give_up(error)
         finally:
             self._recovering = False
 
-    def _give_up(self) -> None:
+    def _give_up(self, error: Exception) -> None:
+        """End the kiosk on `error` as on any unhandled one: one line, exit code 1 (crash.py's QuietCrash)."""
         self.kiosk_log.error("kiosk stopped: unexpected errors kept coming")
-        log = visible(os.fsdecode(self.log_file))
-        self.exit(return_code=1, message=Text(self.tr("kiosk.error.stopped", log=log)))
+        self.end_with(error)
