@@ -149,17 +149,31 @@ STRINGS: dict[str, tuple[str, str]] = {
         "↑ ↓ PgUp PgDn Home End   di chuyển trong kết quả (cả khi đang gõ ô tìm); Tab sang ô kế tiếp",
         "↑ ↓ PgUp PgDn Home End   move in the results (even while typing in the search box); Tab: next pane",
     ),
+    "help.columns": ("Cột và sắp xếp", "Columns and sorting"),
+    "help.columns.drop": (
+        "Cột {name} luôn hiện và được nhường chỗ trước; cửa sổ càng hẹp, các cột khác ẩn dần theo thứ tự: {order}.",
+        "{name} always shows and gets the room first; as the window narrows, the others drop out in this order: "
+        "{order}.",
+    ),
+    "help.columns.sort": (
+        "ctrl+s (cả khi đang gõ ô tìm) sắp xếp theo cột kế tiếp trong các cột đang hiện, bắt đầu từ A–Z hay ít đến "
+        "nhiều ({most}: nhiều trước); sau cột cuối thì về thứ tự của tìm kiếm. ctrl+d đảo chiều. Bấm tiêu đề cột "
+        "cũng vậy. ▲ tăng dần (A–Z, ít sao trước, rẻ trước), ▼ giảm dần.",
+        "ctrl+s (even while typing in the search box) sorts by the next column shown, A–Z or lowest first "
+        "({most}: most first); after the last one, back to the search's own order. ctrl+d reverses. Clicking a "
+        "column header does the same. ▲ ascending (A–Z, fewest stars first, cheapest first), ▼ descending.",
+    ),
     "help.search": ("Cú pháp tìm kiếm", "Search syntax"),
     "help.search.text": (_SEARCH_HELP_VI, _SEARCH_HELP_EN),
     "help.icons": ("Ký hiệu", "Icons"),
     "help.icons.text": (
         "★★★ – ★★★★★  hạng OCOP 3 đến 5 sao\n"
         "■ / □          giá trị bộ lọc đang chọn / chưa chọn; số bên phải là số kết quả\n"
-        "▲ / ▼          cột đang sắp xếp tăng / giảm dần\n"
+        "▲ / ▼          cột đang sắp xếp tăng dần (A–Z, ít đến nhiều) / giảm dần\n"
         "₫              giá tham khảo (đồng)",
         "★★★ – ★★★★★  OCOP rating, 3 to 5 stars\n"
         "■ / □          filter value selected / not selected; the number is how many results\n"
-        "▲ / ▼          column sorted ascending / descending\n"
+        "▲ / ▼          column sorted ascending (A–Z, lowest first) / descending\n"
         "VND            indicative price in Vietnamese đồng",
     ),
     "help.display": ("Ngôn ngữ và giao diện", "Language and themes"),

@@ -85,6 +85,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.legend.result": ("Gian có kết quả tìm", "Booth with search results"),
     "map.legend.route": ("Đường đi", "Route"),
     "map.zoom": ("Thu phóng {level}/{levels}", "Zoom {level}/{levels}"),
+    "map.zoom.fit": ("Thu phóng: vừa khung (phím 0)", "Zoom: fit to the view (key 0)"),
     "map.auto_note": ("Sơ đồ tự động (dữ liệu chưa có sơ đồ)", "Automatic layout (the store has no plan)"),
     "map.open_booth": ("Mở trong danh sách gian hàng", "Open in the booth list"),
     "map.no_plan_booth": ("Gian {booth} không có trên sơ đồ.", "Booth {booth} is not on the plan."),

@@ -12,6 +12,7 @@ What the app takes from here:
 - `update_scrollbars_now`: scrollbars take a new line count in the same frame as the lines.
 - `InputWithoutRelayout`: typing in a search box of fixed size never lays the screen out.
 - `mode_stacks`: the kiosk's idle reset looks at the screens of modes that are not on view.
+- `ErrorHook`: the kiosk is asked first what an unexpected error does (it recovers instead of ending).
 - `FatalErrorHook`: the kiosk shows one line for an unexpected error instead of Textual's traceback.
 - `WordedCommandPalette`: the command palette's "No matches found" line in the app's language.
 """
@@ -28,6 +29,7 @@ from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
@@ -40,7 +42,7 @@ from textual.widgets.option_list import Option
 if TYPE_CHECKING:
     _WidgetMixin = Widget
     _ScrollViewMixin = ScrollView
-    _AppMixin = App[int]
+    _AppMixin = App[Any]
 else:
     _WidgetMixin = _ScrollViewMixin = _AppMixin = object
 
@@ -140,6 +142,39 @@ def mode_stacks(app: App[Any]) -> dict[str, list[Screen[Any]]]:
     screens of every mode. Relies on App._screen_stacks (mode name -> its stack, base screen first).
     """
     return {mode: list(stack) for mode, stack in app._screen_stacks.items()}
+
+
+class ErrorHook(_AppMixin):
+    """An app that is asked first what to do with an unexpected error: `recover_from(error)` returns True when it
+    has dealt with it (the app runs on), False to let Textual end the app as usual.
+
+    Textual ends the app on any unhandled exception: App._handle_exception, which every screen's and widget's
+    message loop, timer and worker calls with the error, prints a traceback (with the frames' local variables)
+    and exits; an error in one of the app's own handlers (where every key binding's action runs) has by then
+    ended the app's message loop as well. Missing public API: a hook for unhandled errors. Overrides
+    App._handle_exception, and MessagePump._dispatch_message for the app only, so an error in the app's own
+    handlers leaves its message loop running. (A screen or widget whose handler failed has stopped taking
+    messages: whoever recovers replaces it.) Mixed into an App, listed first.
+    """
+
+    def recover_from(self, error: Exception) -> bool:
+        return False
+
+    async def _dispatch_message(self, message: Message) -> None:
+        try:
+            await super()._dispatch_message(message)
+        except Exception as error:
+            if not self.recover_from(error):
+                raise
+
+    def _handle_exception(self, error: Exception) -> None:
+        if not self.recover_from(error):
+            super()._handle_exception(error)
+
+    def end_with(self, error: Exception) -> None:
+        """End the app on `error` as on an unhandled one, without asking `recover_from` (through the hooks
+        listed after this one, such as FatalErrorHook)."""
+        super()._handle_exception(error)
 
 
 class FatalErrorHook(_AppMixin):

@@ -12,7 +12,7 @@ from ocop_tui.ui.screens.products import ProductsScreen
 from ocop_tui.ui.widgets.bar_chart import BarChart
 from ocop_tui.ui.widgets.booth_detail import BoothDetail
 from ocop_tui.ui.widgets.floor_map import FloorMap
-from ocop_tui.ui.widgets.plan_drawing import ZOOMS
+from ocop_tui.ui.widgets.map_scale import ZOOMS
 
 from .conftest import type_text
 from .fixtures import hostile_catalog
@@ -60,9 +60,11 @@ async def test_zoom_with_keys_and_ctrl_wheel(app):
     async with app.run_test(size=(140, 40)) as pilot:
         screen = await open_map(pilot)
         floor_map = screen.floor_map
-        fitted = floor_map.zoom
+        assert floor_map.auto_fit and floor_map.level is None  # it fills its view until someone zooms
+        fitted = floor_map.scale
         await pilot.press("minus")
-        assert floor_map.zoom == fitted - 1 and not floor_map.auto_fit
+        assert not floor_map.auto_fit and floor_map.level is not None
+        assert ZOOMS[floor_map.level][0] * ZOOMS[floor_map.level][1] < fitted[0] * fitted[1]
         for _ in range(len(ZOOMS) + 1):
             await pilot.press("plus")
         assert floor_map.zoom == len(ZOOMS) - 1  # stops at the closest zoom
@@ -73,7 +75,7 @@ async def test_zoom_with_keys_and_ctrl_wheel(app):
         await pilot._post_mouse_events([MouseScrollUp], floor_map, offset=(5, 5), control=True)
         assert floor_map.zoom == len(ZOOMS) - 1
         await pilot.press("0")
-        assert floor_map.zoom == fitted and floor_map.auto_fit
+        assert floor_map.scale == fitted and floor_map.auto_fit
         assert "Thu phóng" in str(screen.query_one("#map-status").render())
 
 

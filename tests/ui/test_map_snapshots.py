@@ -1,4 +1,4 @@
-"""Snapshots of the floor map (a route drawn) at 80x24 and 160x48, and of the fair facts in both languages.
+"""Snapshots of the floor map (a route drawn) at 80x24, 120x36 and 160x48, and of the fair facts in both languages.
 
 Update after an intended visual change with `pytest --snapshot-update tests/ui/test_map_snapshots.py`
 and look at the report before committing.
@@ -43,11 +43,22 @@ async def facts(pilot) -> None:
     await steady(pilot)
 
 
-@pytest.mark.parametrize(("size", "lang"), [((80, 24), "vi"), ((160, 48), "vi"), ((160, 48), "en")],
-                         ids=["80x24-vi", "160x48-vi", "160x48-en"])  # fmt: skip
+@pytest.mark.parametrize(("size", "lang"), [((80, 24), "vi"), ((120, 36), "vi"), ((160, 48), "vi"), ((160, 48), "en")],
+                         ids=["80x24-vi", "120x36-vi", "160x48-vi", "160x48-en"])  # fmt: skip
 def test_map_with_a_route(snap_compare, size, lang):
     app = make_app(demo_catalog(), lang=lang)
     assert snap_compare(app, terminal_size=size, run_before=map_with_route)
+
+
+async def map_with_legend(pilot) -> None:
+    await map_with_route(pilot)
+    await pilot.press("f7")
+    await pilot.pause()
+
+
+def test_map_with_the_legend_at_80x24(snap_compare):
+    app = make_app(demo_catalog())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=map_with_legend)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

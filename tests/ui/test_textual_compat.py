@@ -19,8 +19,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
+from textual.worker import WorkerFailed
 
 from ocop_tui.ui.textual_compat import (
+    ErrorHook,
     FatalErrorHook,
     InputWithoutRelayout,
     LaidOutOnce,
@@ -339,3 +341,67 @@ async def test_prevent_default_in_a_handler_keeps_textual_from_scrolling():
         await pilot._post_mouse_events([events.MouseScrollDown], view, offset=(2, 2), control=True)
         await pilot.pause()
         assert view.scroll_x > 0  # without it, ctrl+wheel scrolls sideways
+
+
+class Failing(Screen[None]):
+    """A screen with a key whose action fails (Textual runs it in the app's own loop)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("f3", "fail"), Binding("f4", "note")]
+
+    def compose(self) -> ComposeResult:
+        yield Static("failing")
+
+    def action_fail(self) -> None:
+        raise ValueError("from an action")
+
+    def action_note(self) -> None:
+        self.app.notes.append("key")  # type: ignore[attr-defined]
+
+
+class Plain(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.notes: list[str] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(Failing())
+
+
+class Hooked(ErrorHook, Plain):
+    def recover_from(self, error: Exception) -> bool:
+        self.notes.append(type(error).__name__)
+        return True
+
+
+async def test_without_the_error_hook_an_error_in_an_action_ends_the_app():
+    """What makes ErrorHook necessary: Textual ends the app (return code 1) on the first unhandled error."""
+    app = Plain()
+    with pytest.raises(ValueError):
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            await pilot.press("f3")
+            await pilot.pause()
+    assert app.return_code == 1
+
+
+async def test_the_error_hook_is_asked_first_and_the_app_runs_on():
+    """Relies on App._handle_exception being what every message loop calls with an unhandled error, and on the
+    app's MessagePump._dispatch_message running the key bindings' actions (the app's loop then survives)."""
+    app = Hooked()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("f3")  # the action fails in the app's own loop
+        await pilot.pause()
+        await pilot.press("f4")  # and the app still takes keys
+        await pilot.pause()
+
+        def fail() -> None:
+            raise KeyError("from a worker")
+
+        # An error that reaches App._handle_exception (as a widget's, a timer's or a worker's does).
+        worker = app.run_worker(fail, thread=True, exit_on_error=True)
+        with pytest.raises(WorkerFailed):
+            await worker.wait()
+        await pilot.pause()
+        assert app.notes == ["ValueError", "key", "WorkerFailed"]
+        assert app.is_running and app.return_code is None

@@ -9,6 +9,8 @@
   thread and shown at the next reset (at once if nobody is using the kiosk); a broken one is logged and
   ignored. The kiosk only ever reads the store.
 - Searches that found nothing are appended to a log for the organisers (`ocop-tui report misses`).
+- An unexpected error is logged with its traceback and the kiosk goes back to a freshly built home screen
+  instead of ending (recovery.py).
 
 Time comes from `clock` (monotonic seconds) and everything timed happens in `tick()`, which a timer
 calls twice a second and tests call directly after moving a fake clock forward.
@@ -20,7 +22,7 @@ import asyncio
 import logging
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Future
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -45,6 +47,7 @@ from ocop_tui.ui.kiosk.crash import LOG_FILE, QuietCrash
 from ocop_tui.ui.kiosk.dialogs import IdleCountdown, PinScreen
 from ocop_tui.ui.kiosk.home import HomeScreen
 from ocop_tui.ui.kiosk.lockdown import LockedDownApp
+from ocop_tui.ui.kiosk.recovery import RecoversFromErrors
 from ocop_tui.ui.kiosk.screens import KIOSK_SCREENS, MissTracking
 from ocop_tui.ui.screens.browser import BrowserScreen
 from ocop_tui.ui.textual_compat import mode_stacks
@@ -64,7 +67,7 @@ def kiosk_modes() -> dict[str, Any]:
     return {"home": HomeScreen, **{mode: KIOSK_SCREENS.get(mode, screen) for mode, screen in OcopApp.MODES.items()}}
 
 
-class KioskApp(QuietCrash, LockedDownApp):
+class KioskApp(RecoversFromErrors, QuietCrash, LockedDownApp):
     """The browser for a public laptop: PIN to exit, idle reset to a home screen, live data."""
 
     CSS_PATH = Path(__file__).resolve().parent.parent / "app.tcss"  # one stylesheet; relative paths follow the module
@@ -192,6 +195,8 @@ class KioskApp(QuietCrash, LockedDownApp):
         if isinstance(event, (events.Key, events.MouseEvent, events.Paste)) and not event.is_forwarded:
             self._last_input = self.clock()
             self.in_use = True
+            if self.recovering:
+                return  # the screens are being built anew (a fraction of a second): nothing to press yet
             if self._countdown is not None:
                 # The touch only says "still here": it must not also press whatever is under the countdown.
                 self._close_countdown()
@@ -249,16 +254,20 @@ class KioskApp(QuietCrash, LockedDownApp):
             self._resetting = True
             self.run_worker(self.reset_to_home(), group="kiosk-reset", exclusive=True, exit_on_error=False)
 
-    async def reset_to_home(self) -> None:
-        """Back to a clean home screen: dialogs closed, every screen reset, new data shown, start language."""
+    def rebuild_home(self) -> Awaitable[None]:
+        return self.reset_to_home(rebuild=True)
+
+    async def reset_to_home(self, *, rebuild: bool = False) -> None:
+        """Back to a clean home screen: dialogs closed, every screen reset, new data shown, start language.
+        `rebuild`: after an unexpected error, every screen is built anew (the home screen too)."""
         try:
             self._countdown = None
             for screen in self._base_screens():
                 if isinstance(screen, MissTracking):
                     screen.settle_miss()
             while len(self.screen_stack) > 1:
-                if isinstance(self.screen, PinScreen) and self.guard.locked_for() > 0:
-                    return
+                if isinstance(self.screen, PinScreen) and self.guard.locked_for() > 0 and not rebuild:
+                    return  # (the lockout is the guard's: a new PIN dialog shows it again)
                 await self.pop_screen()
             if self.current_mode != "home":
                 await self.switch_mode("home")
@@ -272,13 +281,15 @@ class KioskApp(QuietCrash, LockedDownApp):
                 if not stack:
                     continue  # never opened: it will be built fresh
                 base = stack[0]
-                if len(stack) == 1 and isinstance(base, BrowserScreen):
+                if len(stack) == 1 and isinstance(base, BrowserScreen) and not rebuild:
                     base.reset()
                 else:
                     # Screens without a reset (map, facts) are built anew, which also drops what they
                     # computed from the old catalogue.
                     await self.remove_mode(mode)
                     self.add_mode(mode, type(self).MODES[mode])
+            if rebuild:
+                await self._rebuild_home_screen()
             self.clear_notifications()
             if self.lang != self.home_lang:
                 self.lang = self.home_lang
@@ -293,6 +304,16 @@ class KioskApp(QuietCrash, LockedDownApp):
             self.in_use = False
         finally:
             self._resetting = False
+
+    async def _rebuild_home_screen(self) -> None:
+        """The home screen built anew (the mode on view cannot be removed: another is shown meanwhile)."""
+        other = next(mode for mode in self.MODES if mode != "home")
+        await self.switch_mode(other)
+        await self.remove_mode("home")
+        self.add_mode("home", type(self).MODES["home"])
+        await self.switch_mode("home")
+        await self.remove_mode(other)  # built for the switch only: it starts fresh when next opened
+        self.add_mode(other, type(self).MODES[other])
 
     def _base_screens(self) -> list[Screen[Any]]:
         """The first screen of every mode opened so far."""

@@ -21,6 +21,8 @@ from ocop_tui.kiosk.pin import PIN_MAX_DIGITS, PinGuard
 from ocop_tui.ui.fair_app import FairApp
 from ocop_tui.ui.language import follow_language
 
+SHORT_HEIGHT = 20  # rows: below this the PIN dialog drops its padding and its buttons' borders
+
 
 class PinScreen(ModalScreen[None]):
     """Ask for the exit PIN. Right: the app exits with code 0. Wrong: say so. Too many: locked, counting down."""
@@ -60,6 +62,9 @@ class PinScreen(ModalScreen[None]):
         self.refresh_lock()
         if not self.guard.locked_for():
             self.pin_input.focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < SHORT_HEIGHT, "-short")  # app.tcss: everything fits, down to 12 rows
 
     def relabel(self) -> None:
         tr = self.app.tr

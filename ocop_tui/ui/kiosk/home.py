@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Footer, Static
 
@@ -63,8 +63,12 @@ class FeaturedCard(Static):
 
 
 class HomeScreen(FairScreen):
+    """The stylesheet lays it out from its classes (app.tcss): `-narrow` and `-thin` put the buttons in rows
+    of three and two, `-short` makes them three rows tall; text wraps in whatever width is left."""
+
     MODE = "home"
-    NARROW_WIDTH = 0  # the home screen has no side panes to stack
+    NARROW_WIDTH = 78  # below this the buttons go in rows of three (the longest label, 14 cells, fits in 5)
+    THIN_WIDTH = 50  # and below this in rows of two
     SHORT_HEIGHT = 22  # below this the big buttons shrink to 3 rows (80x24 keeps 5)
 
     def __init__(self) -> None:
@@ -77,7 +81,7 @@ class HomeScreen(FairScreen):
         with VerticalScroll(id="home-body"):
             yield Static(id="home-name")
             yield Static(id="home-info")
-            with Horizontal(id="home-buttons"):
+            with Container(id="home-buttons"):
                 yield Button("", id="home-products", classes="home-button", variant="primary")
                 yield Button("", id="home-booths", classes="home-button", variant="primary")
                 if "map" in self.app.MODES:
@@ -95,6 +99,10 @@ class HomeScreen(FairScreen):
         # The stars' colour is the theme's: after the switch has given the app its new colours.
         self.watch(self.app, "theme", lambda _theme: self.call_after_refresh(self.show_featured), init=False)
         self.query_one("#home-products", Button).focus()
+
+    def on_resize(self) -> None:
+        # FairScreen.on_resize sets -narrow and -short (Textual calls every class's handler).
+        self.set_class(self.size.width < self.THIN_WIDTH, "-thin")
 
     def refresh_content(self) -> None:
         """Fill everything in from the app's catalogue and language (after a switch or a data reload)."""

@@ -13,7 +13,8 @@ from ocop_tui.search.index import Filters, ResultSet, SortSpec
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.browser import BrowserScreen
 from ocop_tui.ui.widgets.booth_detail import BoothDetail
-from ocop_tui.ui.widgets.record_table import Column, RecordTable
+from ocop_tui.ui.widgets.columns import Column
+from ocop_tui.ui.widgets.record_table import RecordTable
 
 
 class BoothsScreen(BrowserScreen):
@@ -23,13 +24,15 @@ class BoothsScreen(BrowserScreen):
 
     def columns(self) -> list[Column]:
         tr = self.app.tr
+        # Added in priority order as the table widens, each once the exhibitor keeps its name_room (columns.py);
+        # they drop out the other way round: type, province, zone, products; the booth number always shows.
         return [
             Column("booth", tr("col.booth"), 6),
-            Column("exhibitor", tr("col.exhibitor"), 18, flexible=True),
-            Column("exhibitor_type", tr("col.exhibitor_type"), 12, priority=5),
-            Column("province", tr("col.province"), 10, priority=4),
-            Column("zone", tr("col.zone"), 16, priority=3),
-            Column("products", tr("col.products"), 4, justify="right", priority=2),
+            Column("exhibitor", tr("col.exhibitor"), 12, flexible=True),
+            Column("exhibitor_type", tr("col.exhibitor_type"), 12, priority=5, name_room=34, max_width=18),
+            Column("province", tr("col.province"), 10, priority=4, name_room=30, max_width=14),
+            Column("zone", tr("col.zone"), 14, priority=3, name_room=22, max_width=32),
+            Column("products", tr("col.products"), 4, justify="right", priority=2, name_room=16, descending_first=True),
         ]
 
     def render_cell(self, record: int, column: str) -> Text:

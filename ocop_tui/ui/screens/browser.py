@@ -12,7 +12,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
@@ -25,9 +25,10 @@ from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.textual_compat import send_refreshes_now
+from ocop_tui.ui.widgets.columns import Column
 from ocop_tui.ui.widgets.detail_pane import DetailPane
 from ocop_tui.ui.widgets.facet_panel import FacetPanel
-from ocop_tui.ui.widgets.record_table import Column, RecordTable
+from ocop_tui.ui.widgets.record_table import SORT_MARKS, RecordTable
 from ocop_tui.ui.widgets.search_input import SearchInput
 
 # A search through more records than this runs in a worker thread, so typing never waits for it.
@@ -44,6 +45,10 @@ class BrowserScreen(FairScreen):
         Binding("ctrl+f", "focus_search", "key.search"),
         Binding("ctrl+r", "clear", "key.clear"),
         Binding("f7", "toggle_facets", "key.facets"),
+        # Letters go on with the search (see on_key), so sorting has control keys; priority bindings, so they
+        # also work (and show in the footer) while the search box has focus, where ctrl+d would delete.
+        Binding("ctrl+s", "next_sort", "key.sort", priority=True),
+        Binding("ctrl+d", "reverse_sort", "key.reverse", priority=True),
         Binding("down", "move_cursor(1)", show=False),
         Binding("up", "move_cursor(-1)", show=False),
         Binding("pagedown", "move_page(1)", show=False),
@@ -58,6 +63,22 @@ class BrowserScreen(FairScreen):
         self.result: ResultSet | None = None
         self._generation = 0
         self._show_facets = False
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """As FairScreen's, with the sort keys side by side: a priority binding takes the place of the search
+        box's own key (ctrl+d deletes there), so the footer would show "reverse" far from "sort"."""
+        bindings = super().active_bindings
+        reverse = bindings.pop("ctrl+d", None)
+        if reverse is None:
+            return bindings
+        ordered: dict[str, ActiveBinding] = {}
+        for key, active in bindings.items():
+            ordered[key] = active
+            if key == "ctrl+s":
+                ordered["ctrl+d"] = reverse
+        ordered.setdefault("ctrl+d", reverse)
+        return ordered
 
     # What a subclass provides -------------------------------------------------------------------
 
@@ -222,7 +243,7 @@ class BrowserScreen(FairScreen):
             parts.append(understood)  # how the query was understood: "5 sao · Cà Mau · tom kho"
         if self.sort:
             column = next((c.label for c in self.columns() if c.key == self.sort[0]), self.sort[0])
-            parts.append(tr("status.sorted", column=f"{column} {'▼' if self.sort[1] else '▲'}"))
+            parts.append(tr("status.sorted", column=f"{column} {SORT_MARKS[self.sort[1]]}"))
         filters = self.describe_filters()
         if filters:
             parts.append(tr("status.filters", filters=filters))
@@ -284,7 +305,7 @@ class BrowserScreen(FairScreen):
 
     @on(RecordTable.SortRequested, "#table")
     def sort_results(self, event: RecordTable.SortRequested) -> None:
-        self.sort = (event.column, event.descending)
+        self.sort = (event.column, event.descending) if event.column is not None else None
         self.run_search()
 
     @on(Button.Pressed, "#empty-clear")
@@ -317,6 +338,13 @@ class BrowserScreen(FairScreen):
             self.search_input.focus()
         else:
             self.facet_panel.focus()
+
+    def action_next_sort(self) -> None:
+        """Sort by the next column shown at this width (then back to the search's own order)."""
+        self.table.action_next_sort()
+
+    def action_reverse_sort(self) -> None:
+        self.table.action_reverse_sort()
 
     def action_move_cursor(self, delta: int) -> None:
         self.table.action_cursor(delta)

@@ -1,4 +1,5 @@
-"""The help screen (F1 or ?): the keys of the screen it was opened from, the search syntax, the icons, the
+"""The help screen (F1 or ?): the keys of the screen it was opened from, on a results screen its columns (the
+order they drop out in as the window narrows) and how sorting goes, the search syntax, the icons, the
 languages and themes."""
 
 from __future__ import annotations
@@ -14,7 +15,20 @@ from textual.widgets import Static
 from ocop_tui.i18n import Translator
 from ocop_tui.ui.fair_app import FairApp
 from ocop_tui.ui.language import is_translated
+from ocop_tui.ui.screens.browser import BrowserScreen
 from ocop_tui.ui.textual_compat import bindings_of
+from ocop_tui.ui.widgets.columns import Column, drop_order
+
+
+def columns_text(columns: list[Column], tr: Translator) -> Text:
+    """Which column keeps its room, the order the others drop out in, and how sorting goes: from the
+    screen's own column declarations, so it is always what the table does."""
+    name = next((c.label for c in columns if c.flexible), "")
+    order = " → ".join(c.label for c in drop_order(columns))
+    most = ", ".join(c.label for c in columns if c.descending_first)
+    return Text("\n").join(
+        [Text(tr("help.columns.drop", name=name, order=order)), Text(tr("help.columns.sort", most=most))]
+    )
 
 
 def help_text(screen: Screen, tr: Translator) -> Text:
@@ -35,6 +49,8 @@ def help_text(screen: Screen, tr: Translator) -> Text:
     lines = [Text(tr("help.title"), style="bold reverse"), Text(""), Text(tr("help.keys"), style="bold underline")]
     lines += [Text.assemble(Text(key.ljust(width), style="bold"), description) for key, description in rows]
     lines.append(Text(tr("help.moving")))
+    if isinstance(screen, BrowserScreen):
+        lines += [Text(""), Text(tr("help.columns"), style="bold underline"), columns_text(screen.columns(), tr)]
     for title, body in (("help.search", "help.search.text"), ("help.icons", "help.icons.text")):
         lines += [Text(""), Text(tr(title), style="bold underline"), Text(tr(body))]
     app = screen.app

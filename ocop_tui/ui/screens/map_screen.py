@@ -4,6 +4,10 @@ A booth is selected by clicking it, by typing its number or exhibitor in the fin
 or booth detail pane ("show on map"); the shortest walk from the start point is drawn and described step
 by step. The start is the kiosk's location when the app has one, else the first named point of the plan;
 staff can pick any entrance, landmark or point, or make the selected booth the start.
+
+Every size is laid out by the stylesheet (app.tcss) from the screen's classes, never by moving widgets: the
+side panel sits beside the map, or under it on a narrow terminal (`-narrow`, where the find box loses its
+border and the start chooser hides); the legend (F7, `-legend`) lies over the map's right edge.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Container, Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Select, Static
 
 from ocop_tui.plan.directions import describe, directions
@@ -29,6 +33,7 @@ from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.widgets.booth_detail import BoothDetail
 from ocop_tui.ui.widgets.floor_map import FloorMap
+from ocop_tui.ui.widgets.plan_drawing import SYMBOLS
 from ocop_tui.ui.widgets.search_input import SearchInput
 
 BOOTH_START = -1  # the Select value meaning "the booth chosen with Start here"
@@ -50,6 +55,7 @@ def plan_of(catalog: Catalog) -> tuple[Plan, Grid]:
 
 class MapScreen(FairScreen):
     MODE = "map"
+    NARROW_WIDTH = 70  # below this the side panel goes under the map (80x24 keeps it beside)
     BINDINGS = [
         Binding("ctrl+f", "find", "key.find_booth"),
         Binding("s", "start_here", "key.start_here"),
@@ -96,7 +102,9 @@ class MapScreen(FairScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_top()
         with Horizontal(id="map-body"):
-            yield FloorMap(self.plan, self.grid, id="floor-map")
+            with Container(id="map-area"):
+                yield FloorMap(self.plan, self.grid, id="floor-map")
+                yield Static(id="map-legend")
             with VerticalScroll(id="map-side"):
                 yield SearchInput(id="map-find", classes="map-find", select_on_focus=False)
                 yield Static(id="map-start-label", classes="map-label")
@@ -105,7 +113,6 @@ class MapScreen(FairScreen):
                 yield Static(id="map-directions")
                 yield BoothDetail(id="map-booth", map_button=False)
                 yield Button("", id="map-open-booth", classes="detail-action")
-                yield Static(id="map-legend")
         yield Static(id="map-status")
         yield Footer()
 
@@ -122,19 +129,6 @@ class MapScreen(FairScreen):
     def _refresh_legend(self) -> None:
         self.query_one("#map-legend", Static).update(self._legend())
 
-    def on_resize(self) -> None:
-        # FairScreen.on_resize sets the layout classes too (Textual calls every class's handler).
-        narrow = self.size.width < self.NARROW_WIDTH
-        # Under a narrow map the panel is a few lines high: the directions come first there.
-        side = self.query_one("#map-side")
-        directions = self.query_one("#map-directions")
-        if narrow and side.children[0] is not directions:
-            side.move_child(directions, before=0)
-        elif not narrow and side.children[0] is directions:
-            side.move_child(directions, after=self.query_one("#map-start"))
-        self.query_one("#map-start", Select).compact = narrow
-        self.query_one("#map-find", Input).compact = narrow
-
     # Showing things -----------------------------------------------------------------------------
 
     def show(self, booth_no: str | None, results: Iterable[str] = ()) -> None:
@@ -147,7 +141,10 @@ class MapScreen(FairScreen):
         self.floor_map.set_selected(booth_no, centre=centre)
         self._update_route()
         index = self.catalog.booth_index_of(booth_no) if booth_no else None
-        self.query_one("#map-booth", BoothDetail).show(index)
+        booth = self.query_one("#map-booth", BoothDetail)
+        booth.show(index)
+        # With no booth the directions say what to do; the pane's own hint ("select a row") is the tables'.
+        booth.display = index is not None
         self.query_one("#map-open-booth", Button).display = index is not None
 
     def _update_route(self) -> None:
@@ -186,7 +183,8 @@ class MapScreen(FairScreen):
     def _update_status(self) -> None:
         tr = self.app.tr
         floor_map = self.floor_map
-        parts = [tr("map.zoom", level=floor_map.zoom + 1, levels=floor_map.zoom_levels)]
+        level = floor_map.level
+        parts = [tr("map.zoom.fit") if level is None else tr("map.zoom", level=level + 1, levels=floor_map.zoom_levels)]
         if floor_map.results:
             parts.append(tr("map.results", count=tr.number(len(floor_map.results))))
         if self.plan.auto:
@@ -201,6 +199,7 @@ class MapScreen(FairScreen):
         self._fill_starts()
         self._refresh_legend()
         self.query_one("#map-booth", BoothDetail).refresh_content()
+        self.query_one("#map-booth", BoothDetail).display = self.floor_map.selected is not None
         self.query_one("#map-open-booth", Button).display = self.floor_map.selected is not None
         self._update_route()
 
@@ -242,13 +241,17 @@ class MapScreen(FairScreen):
             style = floor_map.get_component_rich_style(f"floor-map--{component}")
             lines.append(Text.assemble(Text(mark, style=style), " ", tr(label)))
         kinds = dict.fromkeys(landmark.kind for landmark in self.plan.landmarks)
-        for kind in kinds:
-            lines.append(Text.assemble(Text(f"{tr(f'map.short.{kind}')[:2] or '■':2}",
-                                            style=floor_map.get_component_rich_style("floor-map--landmark")),
-                                       " ", tr(f"map.landmark.{kind}")))  # fmt: skip
+        landmark = floor_map.get_component_rich_style("floor-map--landmark")
+        for kind in kinds:  # the symbol the map draws where the landmark's short name does not fit
+            symbol = SYMBOLS.get(kind, SYMBOLS["other"])
+            lines.append(Text.assemble(Text(f"{symbol:2}", style=landmark), " ", tr(f"map.landmark.{kind}")))
         return Text("\n").join(lines)
 
     # Events and actions -------------------------------------------------------------------------
+
+    @on(FloorMap.Zoomed)
+    def show_zoom(self) -> None:
+        self._update_status()
 
     @on(FloorMap.BoothClicked)
     def pick_booth(self, event: FloorMap.BoothClicked) -> None:
@@ -318,5 +321,5 @@ class MapScreen(FairScreen):
             self.post_message(self.OpenBooth(selected))
 
     def action_toggle_legend(self) -> None:
-        legend = self.query_one("#map-legend", Static)
-        legend.display = not legend.display
+        """Show or hide the legend over the map's right edge (app.tcss: `-legend`)."""
+        self.toggle_class("-legend")

@@ -13,8 +13,9 @@ from ocop_tui.search.index import Filters, ResultSet, SortSpec
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.browser import BrowserScreen
 from ocop_tui.ui.themes import stars_style
+from ocop_tui.ui.widgets.columns import Column
 from ocop_tui.ui.widgets.product_detail import ProductDetail
-from ocop_tui.ui.widgets.record_table import Column, RecordTable
+from ocop_tui.ui.widgets.record_table import RecordTable
 
 
 class ProductsScreen(BrowserScreen):
@@ -24,13 +25,15 @@ class ProductsScreen(BrowserScreen):
 
     def columns(self) -> list[Column]:
         tr = self.app.tr
+        # Added in priority order as the table widens, each once the name keeps its name_room (columns.py);
+        # they drop out the other way round: group, province, price, stars, booth.
         return [
-            Column("name", tr("col.name"), 20, flexible=True),
-            Column("stars", tr("col.stars"), 5, priority=2),
-            Column("group", tr("col.group"), 12, priority=5),
-            Column("province", tr("col.province"), 10, priority=4),
-            Column("booth", tr("col.booth"), 6, priority=1),
-            Column("price", tr("col.price"), 11, justify="right", priority=3),
+            Column("name", tr("col.name"), 12, flexible=True),
+            Column("stars", tr("col.stars"), 5, priority=2, name_room=18, descending_first=True),
+            Column("group", tr("col.group"), 12, priority=5, name_room=38, max_width=17),
+            Column("province", tr("col.province"), 10, priority=4, name_room=34, max_width=14),
+            Column("booth", tr("col.booth"), 6, priority=1, name_room=12),
+            Column("price", tr("col.price"), 11, justify="right", priority=3, name_room=30, max_width=12),
         ]
 
     def render_cell(self, record: int, column: str) -> Text:

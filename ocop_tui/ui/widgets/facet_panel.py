@@ -52,6 +52,7 @@ class FacetPanel(LineView, can_focus=True):
         super().__init__(id=id)
         self._lines: list[_Line] = []
         self._cursor = 1
+        self._count_width = 1  # the widest count's digits: labels get the rest of the line
 
     def set_facets(self, facets: Sequence[FacetChoices]) -> None:
         # Keep the cursor on the same value when counts change under it.
@@ -67,6 +68,7 @@ class FacetPanel(LineView, can_focus=True):
                 text = data_text(value.label)
                 lines.append(_Line(facet.key, value.value, text, value.count, value.selected))
         self._lines = lines
+        self._count_width = max((len(str(line.count)) for line in lines if line.facet is not None), default=1)
         self._cursor = next(
             (
                 i
@@ -98,8 +100,9 @@ class FacetPanel(LineView, can_focus=True):
         text = line.text
         if line.facet == "stars":  # in the theme's colour for stars, as it is now (F8 changes it)
             text = Text(text.plain, style=stars_style(self.app))
-        label = fit_text(Text.assemble(mark, text), max(1, width - 6), "left")
-        count = Text(f"{line.count:>5}", style=self.get_component_rich_style("facet-panel--count", partial=True))
+        label = fit_text(Text.assemble(mark, text), max(1, width - self._count_width - 1), "left")
+        count_style = self.get_component_rich_style("facet-panel--count", partial=True)
+        count = Text(f"{line.count:>{self._count_width}}", style=count_style)
         return text_strip(Text.assemble(label, " ", count), width, base, self.app.console, over=cursor)
 
     def _selectable(self, index: int) -> bool:

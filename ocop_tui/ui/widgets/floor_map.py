@@ -1,7 +1,9 @@
 """The floor map: the plan drawn with box-drawing characters, zoomable and pannable, on the Line API.
 
-The map at the current zoom is drawn (plan_drawing.py) into strips around the view whenever something changes
+The map at the current scale is drawn (plan_drawing.py) into strips around the view whenever something changes
 (zoom, theme, selection, results, route, "you are here", language); scrolling then only crops those strips.
+Until someone zooms, the map fills its view (the largest scale at which the whole plan fits, fit_scale); + and
+- step through the zoom levels from there, 0 fits again. Every change of scale is posted (Zoomed).
 Zones take their colours from the theme through component classes (floor-map--zone-0..7), so every theme,
 the high-contrast one too, colours the map.
 """
@@ -22,7 +24,9 @@ from ocop_tui.plan.routes import Grid, Route, Start
 from ocop_tui.plan.shapes import ZONE_COLOURS, Plan, Rect
 from ocop_tui.ui.fair_app import FairApp
 from ocop_tui.ui.language import follow_language
-from ocop_tui.ui.widgets.plan_drawing import ZOOMS, DrawnRows, MapMarks, MapStyles, draw_rows, map_size
+from ocop_tui.ui.lineview import set_virtual_size
+from ocop_tui.ui.widgets.map_scale import ZOOMS, Scale, fit_scale, map_size
+from ocop_tui.ui.widgets.plan_drawing import DrawnRows, MapMarks, MapStyles, draw_rows
 
 
 class FloorMap(ScrollView, can_focus=True):
@@ -58,7 +62,14 @@ class FloorMap(ScrollView, can_focus=True):
             self.booth_no = booth_no
             self.activated = activated
 
-    zoom: var[int] = var(2, init=False)
+    class Zoomed(Message):
+        """The scale changed: `level` is the zoom level's index, None when the map fills its view."""
+
+        def __init__(self, level: int | None) -> None:
+            super().__init__()
+            self.level = level
+
+    zoom: var[int] = var(2, init=False)  # the zoom level (an index of ZOOMS) once someone has zoomed
 
     def __init__(self, plan: Plan, grid: Grid | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -68,7 +79,8 @@ class FloorMap(ScrollView, can_focus=True):
         self.results: frozenset[str] = frozenset()
         self.route: Route | None = None
         self.here: Start | None = None
-        self.auto_fit = True  # until someone zooms, the map follows the widget's size
+        self.auto_fit = True  # until someone zooms, the map fills the widget, whatever its size
+        self._fit_scale: Scale = ZOOMS[2]  # the scale that fills the view (shown while auto_fit)
         self._drawn = DrawnRows(0, [], [])  # the rows around the view at the current zoom
         self._built_for: tuple[object, ...] | None = None
         self._pad = (0, 0)
@@ -81,8 +93,17 @@ class FloorMap(ScrollView, can_focus=True):
         return len(ZOOMS)
 
     @property
+    def level(self) -> int | None:
+        """The zoom level shown (an index of ZOOMS), or None while the map fills its view."""
+        return None if self.auto_fit else self.zoom
+
+    @property
+    def scale(self) -> Scale:
+        return self._fit_scale if self.auto_fit else ZOOMS[self.zoom]
+
+    @property
     def map_size(self) -> Size:
-        return map_size(self.plan, self.zoom)
+        return map_size(self.plan, self.scale)
 
     def set_selected(self, booth_no: str | None, *, centre: bool = True) -> None:
         place = self.plan.booth(booth_no) if booth_no else None
@@ -104,7 +125,7 @@ class FloorMap(ScrollView, can_focus=True):
         self._changed()
 
     def centre_on(self, rect: Rect) -> None:
-        sx, sy = ZOOMS[self.zoom]
+        sx, sy = self.scale
         cx = (rect.x + rect.w / 2) * sx
         cy = (rect.y + rect.h / 2) * sy
         self.scroll_to(cx - self.scrollable_content_region.width / 2, cy - self.scrollable_content_region.height / 2,
@@ -128,8 +149,7 @@ class FloorMap(ScrollView, can_focus=True):
         self.watch(self.app, "theme", lambda _theme: self._changed(), init=False)
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.auto_fit:
-            self._fit()
+        self._refit()
         self._changed()
         place = self.plan.booth(self.selected) if self.selected else None
         if place is not None:
@@ -139,54 +159,73 @@ class FloorMap(ScrollView, can_focus=True):
         """Show another plan (the app loaded a new catalogue); selection and route are dropped."""
         self.plan, self.grid = plan, grid or Grid(plan)
         self.selected, self.results, self.route, self.here = None, frozenset(), None, None
-        if self.auto_fit:
-            self._fit()
+        self._refit()
         self._changed()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._built_for = None  # colours may have changed
 
-    def _fit(self) -> None:
+    def _refit(self) -> None:
+        """Work out the scale that fills the view now; shown at once while the map follows its size."""
         width, height = self.scrollable_content_region.size
         if not width or not height:
             return
-        fitting = [
-            level for level in range(len(ZOOMS))
-            if map_size(self.plan, level).width <= width and map_size(self.plan, level).height <= height
-        ]  # fmt: skip
-        level = max(fitting) if fitting else 0
-        if level != self.zoom:
-            self.set_reactive(FloorMap.zoom, level)
-            self._built_for = None
+        fit = fit_scale(self.plan, width, height)
+        if fit != self._fit_scale:
+            old = self.scale
+            self._fit_scale = fit
+            if self.auto_fit:
+                self._rescale(old)
 
     def watch_zoom(self, old: int, new: int) -> None:
-        # Keep the point in the middle of the view in the middle.
+        # A level set from outside (action_zoom sets it without this): it is the scale from now on.
+        previous = self._fit_scale if self.auto_fit else ZOOMS[old]
+        self.auto_fit = False
+        self._rescale(previous)
+
+    def _rescale(self, old: Scale) -> None:
+        """The scale is now self.scale (it was `old`): keep the point in the middle of the view in the middle."""
         region = self.scrollable_content_region
-        old_sx, old_sy = ZOOMS[old]
-        new_sx, new_sy = ZOOMS[new]
+        old_sx, old_sy = old
+        new_sx, new_sy = self.scale
         centre_x = (self.scroll_x + region.width / 2 - self._pad[0]) / old_sx
         centre_y = (self.scroll_y + region.height / 2 - self._pad[1]) / old_sy
         self._changed()
         self.scroll_to(centre_x * new_sx - region.width / 2, centre_y * new_sy - region.height / 2,
                        animate=False, force=True)  # fmt: skip
+        self.post_message(self.Zoomed(self.level))
 
     def _changed(self) -> None:
         self._built_for = None
-        size = self.map_size
-        self.virtual_size = size
+        # The scrollbars are told now: a new size set after a layout (a fit on resize) would leave them as
+        # they were, such as a horizontal one under a map that now fits.
+        set_virtual_size(self, self.map_size)
         self.refresh()
 
     # Actions and mouse --------------------------------------------------------------------------
 
     def action_zoom(self, step: int) -> None:
+        """One zoom level closer (step 1) or further (-1); from a filled view, the next level past its scale."""
+        if self.auto_fit:
+            area = self._fit_scale[0] * self._fit_scale[1]
+            areas = [sx * sy for sx, sy in ZOOMS]
+            if step > 0:
+                level = next((i for i, a in enumerate(areas) if a > area), len(ZOOMS) - 1)
+            else:
+                level = next((i for i in reversed(range(len(ZOOMS))) if areas[i] < area), 0)
+        else:
+            level = max(0, min(len(ZOOMS) - 1, self.zoom + step))
+        old = self.scale
         self.auto_fit = False
-        self.zoom = max(0, min(len(ZOOMS) - 1, self.zoom + step))
+        self.set_reactive(FloorMap.zoom, level)
+        self._rescale(old)  # even when the scale stays: the label says a level now, or the same one again
 
     def action_fit(self) -> None:
+        old = self.scale
         self.auto_fit = True
-        self._fit()
-        self._changed()
+        self._refit()
+        self._rescale(old)
 
     def action_activate(self) -> None:
         if self.selected:
@@ -258,7 +297,7 @@ class FloorMap(ScrollView, can_focus=True):
 
         Only a window is drawn so a plan for 10,000 booths, zoomed in, costs no more than the demo's.
         """
-        key = (self.zoom, self.app.theme, self.app.tr.lang, self.selected, self.results, self.route,
+        key = (self.scale, self.app.theme, self.app.tr.lang, self.selected, self.results, self.route,
                self.here, self.scrollable_content_region.size)  # fmt: skip
         drawn = self._drawn
         if key != self._built_for or not drawn.top <= row < drawn.top + len(drawn.lines):
@@ -267,7 +306,7 @@ class FloorMap(ScrollView, can_focus=True):
             top = max(0, min(row, first) - view)
             bottom = min(self.map_size.height, max(row + 1, first + 2 * view))
             marks = MapMarks(self.selected, self.results, self.route, self.here)
-            self._drawn = draw_rows(self.plan, self.zoom, top, bottom, self._styles(), marks, self._landmark_label,
+            self._drawn = draw_rows(self.plan, self.scale, top, bottom, self._styles(), marks, self._landmark_label,
                                     self._zone_label)  # fmt: skip
             self._built_for = key
 

@@ -1,15 +1,14 @@
 """A virtual table on the Line API: only visible rows are rendered, so 100,000 results cost no more than 30.
 
 It never holds the records: it holds the result's record ids and asks `render_cell` for the cells of the
-rows on screen. Sorting is done by the caller (the catalogue's precomputed ranks); a click on a header or
-ctrl+s / ctrl+d ask for it with a message.
+rows on screen. Which columns show at its width, and how wide, is columns.py's business (the name first).
+Sorting is done by the caller (the catalogue's precomputed ranks); a click on a header, or the screen's
+ctrl+s / ctrl+d (next_sort, reverse_sort here), ask for it with a message.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Literal
 
 from rich.text import Text
 from textual import events
@@ -19,19 +18,10 @@ from textual.strip import Strip
 
 from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.lineview import LineView, fit_text, rows_size, set_virtual_size, text_strip
+from ocop_tui.ui.widgets.columns import GAP, Column, column_widths
 
-GAP = 1
 MAX_CACHED_LINES = 2000  # drawn rows kept (about a megabyte); all dropped at once when full
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    key: str
-    label: str
-    width: int  # minimum width; the flexible column takes what is left
-    justify: Literal["left", "right"] = "left"
-    flexible: bool = False
-    priority: int = 0  # when the table is too narrow, columns with the highest number go first
+SORT_MARKS = {False: "▲", True: "▼"}  # ascending (A–Z, fewest stars, cheapest first), descending
 
 
 CellRenderer = Callable[[int, str], Text]
@@ -65,9 +55,6 @@ class RecordTable(LineView, can_focus=True):
         Binding("home", "jump(0)", show=False),
         Binding("end", "jump(-1)", show=False),
         Binding("enter", "activate", "key.open", show=False),
-        # Letters go on with the search (see BrowserScreen.on_key), so sorting has control keys.
-        Binding("ctrl+s", "next_sort", "key.sort"),
-        Binding("ctrl+d", "reverse_sort", "key.reverse"),
     ]
 
     class Highlighted(TableMessage):
@@ -85,9 +72,9 @@ class RecordTable(LineView, can_focus=True):
             self.record = record
 
     class SortRequested(TableMessage):
-        """The user asked to sort by `column` (descending or not)."""
+        """The user asked to sort by `column` (descending or not); None: the search's own order."""
 
-        def __init__(self, table: RecordTable, column: str, descending: bool) -> None:
+        def __init__(self, table: RecordTable, column: str | None, descending: bool) -> None:
             super().__init__(table)
             self.column = column
             self.descending = descending
@@ -95,6 +82,7 @@ class RecordTable(LineView, can_focus=True):
     def __init__(self, columns: Sequence[Column], render_cell: CellRenderer, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._columns: tuple[Column, ...] = tuple(columns)
+        self._laid_out: tuple[int, list[tuple[Column, int]]] | None = None
         self._render_cell = render_cell
         self._rows: Sequence[int] = ()
         self._cursor = 0
@@ -124,6 +112,7 @@ class RecordTable(LineView, can_focus=True):
 
     def set_columns(self, columns: Sequence[Column]) -> None:
         self._columns = tuple(columns)
+        self._laid_out = None
         self.invalidate()
 
     def set_sort(self, sort: tuple[str, bool] | None) -> None:
@@ -161,19 +150,15 @@ class RecordTable(LineView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)
 
     def _layout(self, total: int) -> list[tuple[Column, int]]:
-        """The columns that fit in `total` cells, with their widths; the flexible one takes the rest."""
-        shown = list(self._columns)
-        while len(shown) > 1:
-            needed = sum(c.width for c in shown) + GAP * (len(shown) - 1)
-            if needed <= total:
-                break
-            shown.remove(max(shown, key=lambda c: c.priority))
-        fixed = sum(c.width for c in shown if not c.flexible) + GAP * (len(shown) - 1)
-        flexible = [c for c in shown if c.flexible]
-        spare = max(0, total - fixed)
-        return [
-            (column, max(column.width, spare // len(flexible)) if column.flexible else column.width) for column in shown
-        ]
+        """The columns that fit in `total` cells, with their widths (the name first: see columns.py)."""
+        if self._laid_out is None or self._laid_out[0] != total:
+            self._laid_out = (total, column_widths(self._columns, total))  # asked for by every row drawn
+        return self._laid_out[1]
+
+    @property
+    def shown_columns(self) -> list[Column]:
+        """The columns shown at the table's present width."""
+        return [column for column, _width in self._layout(self.scrollable_content_region.width)]
 
     def on_resize(self, event: events.Resize) -> None:
         self._line_cache.clear()
@@ -203,10 +188,13 @@ class RecordTable(LineView, can_focus=True):
         style = self.get_component_rich_style("record-table--header")
         parts: list[Text] = []
         for column, column_width in self._layout(width):
-            label = column.label
+            label = Text(column.label)
             if self._sort and self._sort[0] == column.key:
-                label = f"{label} {'▼' if self._sort[1] else '▲'}"
-            parts.append(fit_text(Text(label), column_width, column.justify))
+                # The mark always shows: the label gives way to it in a narrow column.
+                label = fit_text(label, max(0, column_width - 2))
+                label.rstrip()
+                label.append(f" {SORT_MARKS[self._sort[1]]}")
+            parts.append(fit_text(label, column_width, column.justify))
         return text_strip(Text(" " * GAP).join(parts), width, self.base_style + style, self.app.console)
 
     def _row_strip(self, row: int, width: int, is_cursor: bool) -> Strip:
@@ -260,15 +248,29 @@ class RecordTable(LineView, can_focus=True):
             self.post_message(self.Activated(self, self._rows[self._cursor]))
 
     def action_next_sort(self) -> None:
-        keys = [c.key for c in self._columns]
+        """Sort by the next column shown at this width, in its first direction; after the last one, back
+        to the search's own order (the best match first)."""
+        shown = self.shown_columns
+        keys = [c.key for c in shown]
         current = self._sort[0] if self._sort else None
-        following = keys[(keys.index(current) + 1) % len(keys)] if current in keys else keys[0]
-        self.post_message(self.SortRequested(self, following, False))
+        if current not in keys:
+            following: Column | None = shown[0] if shown else None
+        else:
+            position = keys.index(current) + 1
+            following = shown[position] if position < len(shown) else None
+        if following is None:
+            self.post_message(self.SortRequested(self, None, False))
+        else:
+            self.post_message(self.SortRequested(self, following.key, following.descending_first))
 
     def action_reverse_sort(self) -> None:
-        column = self._sort[0] if self._sort else self._columns[0].key
-        descending = not self._sort[1] if self._sort else True
-        self.post_message(self.SortRequested(self, column, descending))
+        """The other direction; without a sort, the first column shown, against its first direction."""
+        if self._sort:
+            self.post_message(self.SortRequested(self, self._sort[0], not self._sort[1]))
+            return
+        shown = self.shown_columns
+        if shown:
+            self.post_message(self.SortRequested(self, shown[0].key, not shown[0].descending_first))
 
     # Mouse ----------------------------------------------------------------------------------------
 
@@ -281,7 +283,9 @@ class RecordTable(LineView, can_focus=True):
             x = 0
             for column, column_width in self._layout(self.scrollable_content_region.width):
                 if x <= offset.x < x + column_width + GAP:
-                    descending = bool(self._sort and self._sort[0] == column.key and not self._sort[1])
+                    # A new column starts in its first direction; the sorted one turns round.
+                    same = self._sort is not None and self._sort[0] == column.key
+                    descending = not self._sort[1] if self._sort and same else column.descending_first
                     self.post_message(self.SortRequested(self, column.key, descending))
                     return
                 x += column_width + GAP
