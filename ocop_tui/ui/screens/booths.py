@@ -24,7 +24,8 @@ class BoothsScreen(BrowserScreen):
     BINDINGS = [
         Binding("ctrl+o", "open_products", "key.open"),
         Binding("ctrl+l", "show_on_map", "key.show_on_map"),
-        Binding("ctrl+k", "contact_qr", "key.contact_qr"),
+        # A priority binding: it also works from the search box (where ctrl+k would delete to the end).
+        Binding("ctrl+k", "contact_qr", "key.contact_qr", priority=True),
     ]
 
     def columns(self) -> list[Column]:
