@@ -151,4 +151,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Danh sách đã chọn ({count} mục) sẽ bị xoá",
         "The shortlist ({count} items) will be cleared",
     ),
+    # The help screen's section
+    "help.shortlist": ("Mang theo: danh sách, đường đi, mã QR", "Take it with you: shortlist, walk, QR code"),
+    "help.shortlist.text": (
+        "Space trên một dòng (hay bấm cột ✓) thêm sản phẩm, gian hàng vào danh sách; Space lần nữa để bỏ. "
+        "Trên bản đồ, Space chọn gian đang chọn. F9 mở Danh sách: Delete bỏ mục, Ctrl+R xoá hết (có hỏi lại), "
+        "Ctrl+W vẽ đường đi qua mọi gian trên bản đồ (hay P trên bản đồ), Ctrl+T hiện mã QR để quét mang theo, "
+        "không cần mạng ([ ] để xem các mã khi danh sách dài), Ctrl+S lưu, mở, đổi tên, xoá danh sách có tên. "
+        "Ctrl+K trên Gian hàng hay bản đồ: danh bạ của gian dưới dạng mã QR. Ở máy tra cứu công cộng, danh sách "
+        "bị xoá khi màn hình tự về trang chủ.",
+        "Space on a row (or a click on its ✓ column) puts the product or booth on the shortlist; Space again "
+        "takes it off. On the map Space marks the selected booth. F9 opens the Shortlist: Delete removes an item, "
+        "ctrl+r clears it all (after asking), ctrl+w draws the walk through every booth on the map (or p on the "
+        "map), ctrl+t shows QR codes to take it away without a network ([ ] for the other codes of a long list), "
+        "ctrl+s saves, opens, renames or deletes named lists. ctrl+k on the Booths screen or the map: the booth's "
+        "contact as a QR code. On the public kiosk the list is cleared when the screen goes back home.",
+    ),
 }
