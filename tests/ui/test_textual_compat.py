@@ -21,11 +21,9 @@ from textual.widgets import Footer, Input, Static
 from ocop_tui.ui.textual_compat import (
     InputWithoutRelayout,
     LaidOutOnce,
-    SizedInLayout,
     bindings_of,
     mode_stacks,
     send_refreshes_now,
-    update_scrollbars_now,
 )
 
 
@@ -52,10 +50,6 @@ class LinesLaidOutOnce(LaidOutOnce, Lines):
     pass
 
 
-class SizedText(SizedInLayout, Static):
-    pass
-
-
 class Keys(Widget, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("f12", "mine", "key.search")]
 
@@ -68,7 +62,6 @@ class Host(App[None]):
         yield Lines(id="plain")
         yield LinesLaidOutOnce(id="once")
         yield Static("one line", id="static")
-        yield SizedText("one line", id="sized")
         yield Input(id="input")
         yield InputWithoutRelayout(id="fixed-input")
 
@@ -119,20 +112,6 @@ async def test_send_refreshes_now_reports_a_pending_refresh_to_the_screen_at_onc
         assert not posted
 
 
-async def test_sized_in_layout_takes_a_new_size_without_asking_for_another_layout():
-    """Relies on Widget._size_updated (the compositor's call with a widget's new size) and its layout flag."""
-    app = Host()
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        plain, sized = app.query_one("#static", Static), app.query_one("#sized", SizedText)
-        for widget in (plain, sized):
-            new = widget.size + (0, 3)
-            assert widget._size_updated(new, new, widget.container_size)
-            assert widget.virtual_size == new
-        assert plain._layout_required  # why the mixin exists: Textual asks for another layout
-        assert not sized._layout_required and sized.size == plain.size
-
-
 async def test_laid_out_once_ignores_a_layout_that_changes_nothing(monkeypatch):
     """Relies on ScrollView._size_updated (the compositor's call with a widget's new size) taking every layout
     for a change when a scrollbar is shown, and then redoing the scrollbars (Widget._scroll_update)."""
@@ -152,18 +131,6 @@ async def test_laid_out_once_ignores_a_layout_that_changes_nothing(monkeypatch):
         once.styles.height = 7
         await pilot.pause()
         assert once in redone
-
-
-async def test_update_scrollbars_now_sizes_the_scrollbar_before_any_layout():
-    """Relies on Widget._scroll_update(virtual_size) sizing the scrollbars."""
-    app = Host()
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        view = app.query_one("#once", LinesLaidOutOnce)
-        view.set_reactive(Widget.virtual_size, Size(0, 300))  # a new line count, without a layout
-        assert view.vertical_scrollbar.window_virtual_size == 100  # without it: until the next layout
-        update_scrollbars_now(view)
-        assert view.vertical_scrollbar.window_virtual_size == 300
 
 
 async def test_input_without_relayout_repaints_as_text_is_typed_but_never_lays_out():

@@ -201,7 +201,12 @@ class BrowserScreen(FairScreen):
         self.facet_panel.set_facets(facet_choices(self.FACETS, result.facet_counts, self.filters, self.app.tr.lang))
         self._update_status(result)
         # The widgets this search changed are drawn in the next frame, not one later (see textual_compat).
-        send_refreshes_now(self.query("#body, #body *, #status"))
+        send_refreshes_now(self._result_widgets())
+
+    def _result_widgets(self) -> list[Widget]:
+        """What a search may change (by id: the query is cached, a CSS query over the screen is not)."""
+        ids = ("#table", "#facets", "#detail", "#status", "#close-note", "#empty", "#empty-text", "#results")
+        return [self.query_one(selector) for selector in ids]
 
     def _show_close_note(self, result: ResultSet) -> None:
         """Above close matches (nothing matched exactly): say so, so no one takes them for the answer."""
