@@ -13,6 +13,7 @@ Pure Python, no UI: the app, the CLI and the benchmarks share it.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -196,6 +197,7 @@ class Catalog:
         ]
 
     def _build_product_index(self) -> SearchIndex[Product]:
+        me = weakref.proxy(self)  # the catalogue holds its indexes: no cycle back (see SearchIndex.words)
         products = self.products
         booths = self.booths
         booth_of = self._product_booth
@@ -223,7 +225,7 @@ class Catalog:
         return SearchIndex(
             products,
             order=order,
-            fields=self._product_fields,
+            fields=lambda: me._product_fields(),
             facets={
                 "province": provinces,
                 "group": groups,
@@ -257,6 +259,7 @@ class Catalog:
         ]
 
     def _build_booth_index(self) -> SearchIndex[Booth]:
+        me = weakref.proxy(self)
         booths = self.booths
         count = len(booths)
         order = sorted(range(count), key=lambda i: natural_key(booths[i].booth_no))
@@ -273,7 +276,7 @@ class Catalog:
         return SearchIndex(
             booths,
             order=order,
-            fields=self._booth_fields,
+            fields=lambda: me._booth_fields(),
             facets={
                 "province": [b.province for b in booths],
                 "zone": [b.zone for b in booths],

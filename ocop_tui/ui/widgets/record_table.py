@@ -23,7 +23,7 @@ from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.lineview import LineView, fit_segments, rows_size, text_segments
 
 GAP = 1
-MAX_CACHED_LINES = 2000  # drawn rows kept (about a megabyte); all dropped at once when full
+MAX_CACHED_LINES = 400  # drawn rows kept (ten screens of them); all dropped at once when full
 
 
 @dataclass(frozen=True, slots=True)
