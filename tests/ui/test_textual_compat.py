@@ -242,3 +242,39 @@ async def test_prevent_default_in_a_handler_keeps_textual_from_scrolling():
         await pilot._post_mouse_events([events.MouseScrollDown], view, offset=(2, 2), control=True)
         await pilot.pause()
         assert view.scroll_x > 0  # without it, ctrl+wheel scrolls sideways
+
+
+async def test_the_footer_keeps_removed_keys_alive_and_fair_footer_does_not():
+    """FairFooter (ui/widgets/fair_footer.py): Textual's Footer rebuilds its keys whenever the bindings change
+    and keeps every removed key alive through its `compact` data binding; FairFooter lets them go. When the
+    first half fails, Textual has fixed it and FairFooter can go."""
+    import gc
+
+    from textual.widgets._footer import FooterKey
+
+    from ocop_tui.ui.widgets.fair_footer import FairFooter
+
+    class Two(Widget, can_focus=True):
+        BINDINGS: ClassVar[list[BindingType]] = [Binding("f12", "mine", "mine")]
+
+    async def dead_keys_after_rebuilds(footer: type[Footer]) -> int:
+        class Host(App[None]):
+            def compose(self) -> ComposeResult:
+                yield Two(id="a")
+                yield Two(id="b")
+                yield footer()
+
+        app = Host()
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            for _ in range(6):  # each focus move changes the bindings: the footer builds its keys again
+                await pilot.press("tab")
+                await pilot.pause()
+                await pilot.pause()
+            gc.collect()
+            return sum(1 for o in gc.get_objects() if isinstance(o, FooterKey) and o.app is app
+                       and not o.is_attached)  # fmt: skip
+
+    plain, fair = await dead_keys_after_rebuilds(Footer), await dead_keys_after_rebuilds(FairFooter)
+    assert plain >= 6  # why FairFooter exists
+    assert fair <= 1  # the last rebuild's at most, on their way out

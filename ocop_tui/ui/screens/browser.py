@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from ocop_tui.memory import freeze_long_lived, release_free_memory
 from ocop_tui.search.describe import describe
@@ -27,6 +27,7 @@ from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.textual_compat import send_refreshes_now
 from ocop_tui.ui.widgets.detail_pane import DetailPane
 from ocop_tui.ui.widgets.facet_panel import FacetPanel
+from ocop_tui.ui.widgets.fair_footer import FairFooter
 from ocop_tui.ui.widgets.record_table import Column, RecordTable
 from ocop_tui.ui.widgets.search_input import SearchInput
 
@@ -132,7 +133,7 @@ class BrowserScreen(FairScreen):
 
     def _mount_footer(self) -> None:
         placeholder = self.query_one("#footer-placeholder")
-        self.mount(Footer(), after=placeholder)
+        self.mount(FairFooter(), after=placeholder)
         placeholder.remove()
 
     def _warm_catalog(self) -> None:
