@@ -115,6 +115,7 @@ class DetailPane(LineView, can_focus=True):
     def refresh_content(self, *, new_record: bool = False) -> None:
         """Draw the record again (language, theme or catalogue changed), keeping the cursor and scroll."""
         self._shown = (self._record, self.catalog, self.app.tr.lang)
+        drawn = self._drawn()
         entries = self.entries_for(self._record)
         keep = self._cursor if not new_record else None
         self._entries = entries
@@ -125,7 +126,7 @@ class DetailPane(LineView, can_focus=True):
         if new_record and self.scroll_y:
             self.scroll_to(y=0, animate=False, immediate=True)
         self._wrapped_at = 0
-        self._rewrap()
+        self._rewrap(drawn)
 
     # Lines --------------------------------------------------------------------------------------
 
@@ -152,9 +153,23 @@ class DetailPane(LineView, can_focus=True):
         height = self.styles.height
         return height is not None and height.is_auto
 
-    def _rewrap(self) -> None:
-        """Wrap the entries to the pane's width, and repaint it (a new height lays out only a pane of
-        automatic height, as on the map; a pane of fixed height only scrolls further)."""
+    def _drawn(self) -> tuple[int, int, list[tuple[object, ...]]] | None:
+        """What the lines on view show (width, first line, each line's text, styles and look), or None."""
+        if not self._wrapped_at or not self._lines:
+            return None
+        top, height = int(self.scroll_y), self.scrollable_content_region.height
+        focused = self.has_focus
+        return self._wrapped_at, top, [
+            (line.text.plain, tuple(line.text.spans), line.text.style, self._entries[line.entry].kind,
+             focused and line.entry == self._cursor)
+            for line in self._lines[top : top + height]
+        ]  # fmt: skip
+
+    def _rewrap(self, drawn: tuple[int, int, list[tuple[object, ...]]] | None = None) -> None:
+        """Wrap the entries to the pane's width, and repaint it: only the lines that changed when `drawn` says
+        what was on view before (two products share their blank lines, headings, buttons and some fields).
+        A new height lays out only a pane of automatic height, as on the map; a pane of fixed height only
+        scrolls further."""
         width = self.line_width
         if width <= 0 or not self.is_mounted:
             return  # not laid out yet: on_resize wraps them
@@ -166,7 +181,11 @@ class DetailPane(LineView, can_focus=True):
             self.refresh(layout=True)
         else:
             self.set_line_count(len(self._lines))
-        self.refresh()  # a new record: every line on view is new
+        now = self._drawn()
+        if drawn is not None and now is not None and drawn[:2] == now[:2]:
+            self.refresh_changed(drawn[2], now[2])
+        else:
+            self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if width <= 0:
