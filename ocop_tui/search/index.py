@@ -44,7 +44,8 @@ class SearchIndex(Generic[R]):
 
     `order` is the default display order (position p holds record order[p]); `fields` gives the searched
     fields (called once, when the word index is built); `named` the exhibitor-type names understood in
-    free text; `sorts[column]` a column's sort order.
+    free text; `sorts[column]` a column's sort order; `kept` reads a word index kept from an earlier start
+    (None: build it) and keeps a newly built one (word_cache.py).
     """
 
     def __init__(
@@ -61,9 +62,11 @@ class SearchIndex(Generic[R]):
         named: Sequence[tuple[tuple[str, ...], str, str]] = (),
         names: Callable[[], Sequence[str]] | None = None,
         codes: Callable[[], Sequence[str]] | None = None,
+        kept: tuple[Callable[[], WordIndex | None], Callable[[WordIndex], object]] | None = None,
     ) -> None:
         self.records = records
         self._fields = fields
+        self._kept = kept  # reading a word index kept from an earlier start, and keeping a new one
         self._words: WordIndex | None = None
         self._matcher: Matcher | None = None
         self._facet_columns = facets
@@ -105,7 +108,11 @@ class SearchIndex(Generic[R]):
         if built is None:
             with self._build_lock:
                 if self._words is None:
-                    index = build_word_index(self._fields(), self._all)
+                    index = self._kept[0]() if self._kept is not None else None
+                    if index is None or index.size != self._size:
+                        index = build_word_index(self._fields(), self._all)
+                        if self._kept is not None:
+                            self._kept[1](index)
                     # Through a weak reference: the index holds the matcher, and a matcher holding the index
                     # would make a cycle that only the garbage collector frees (never, once frozen).
                     me = weakref.proxy(self)
