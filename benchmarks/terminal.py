@@ -34,7 +34,15 @@ KEYS = {
     "ctrl+d": b"\x04",
     "ctrl+u": b"\x15",
     "ctrl+q": b"\x11",
+    "f2": b"\x1bOQ",
+    "f3": b"\x1bOR",
+    "f4": b"\x1bOS",
+    "f5": b"\x1b[15~",
     "f7": b"\x1b[18~",
+    "up": b"\x1b[A",
+    "down": b"\x1b[B",
+    "right": b"\x1b[C",
+    "left": b"\x1b[D",
 }
 
 
@@ -167,6 +175,21 @@ class TerminalProgram:
         return stamp
 
     # Measuring and stopping -----------------------------------------------------------------------
+
+    def rss_mib(self) -> float | None:
+        """The child's resident set size now (Linux VmRSS; psutil's elsewhere)."""
+        try:
+            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        try:
+            import psutil
+
+            return psutil.Process(self.process.pid).memory_info().rss / 2**20
+        except Exception:  # psutil missing, or the process has gone
+            return None
 
     def peak_rss_mib(self) -> float | None:
         """The child's peak resident set size so far (Linux VmHWM; psutil's current RSS elsewhere)."""

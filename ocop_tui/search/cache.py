@@ -103,7 +103,7 @@ def entry_path(folder: Path, key: Key) -> Path:
     return folder / f"{hashlib.blake2b(key.path.encode('utf-8', 'surrogateescape'), digest_size=12).hexdigest()}.bin"
 
 
-def _private(st: os.stat_result) -> bool:
+def private(st: os.stat_result) -> bool:
     """Only an entry this user wrote, that nobody else can change, is trusted to hold checked records."""
     getuid = getattr(os, "getuid", None)
     return (getuid is None or st.st_uid == getuid()) and not st.st_mode & 0o022
@@ -121,7 +121,7 @@ _DECODERS = {
 }
 
 
-def _read_part(handle: BinaryIO) -> bytes:
+def read_part(handle: BinaryIO) -> bytes:
     size = int.from_bytes(handle.read(4), "little")
     part = handle.read(size)
     if len(part) != size:
@@ -133,19 +133,19 @@ def read_entry(folder: Path, key: Key) -> Cached | None:
     """The cached store for exactly this key, or None."""
     try:
         with entry_path(folder, key).open("rb") as handle:
-            if not _private(os.fstat(handle.fileno())):
+            if not private(os.fstat(handle.fileno())):
                 return None
-            header = msgspec.msgpack.decode(_read_part(handle), type=_Header)
+            header = msgspec.msgpack.decode(read_part(handle), type=_Header)
             if header.key != key:
                 return None
-            part = _read_part(handle)
+            part = read_part(handle)
             crc = zlib.crc32(part)
             head = _DECODERS["head"].decode(part)
             records: dict[str, list[Any]] = {"booths": [], "products": []}
             for table, count in (("booths", head.booth_parts), ("products", head.product_parts)):
                 seen: dict[str, dict[Any, Any]] = {}
                 for _ in range(count):
-                    part = _read_part(handle)
+                    part = read_part(handle)
                     crc = zlib.crc32(part, crc)
                     chunk = _DECODERS[table].decode(part)
                     share_repeated(table, chunk, seen)  # type: ignore[arg-type]
@@ -223,6 +223,14 @@ def _prune(folder: Path, keep: Path) -> None:
                 path.unlink()
             except OSError:
                 pass
+    # The word indexes kept beside an entry (word_cache.py) go with it.
+    for path in [*folder.glob("*.words"), *folder.glob(".words-*.tmp")]:
+        try:
+            entry_gone = not path.name.startswith(".") and not (folder / (path.name.split(".")[0] + ".bin")).exists()
+            if entry_gone or (path.name.startswith(".") and time.time() - path.stat().st_mtime > STALE_TEMP_SECONDS):
+                path.unlink()
+        except OSError:
+            continue
 
 
 def save_later(folder: Path, key: Key, tables: CheckedTables, name_order: list[int],
