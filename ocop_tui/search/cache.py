@@ -31,7 +31,7 @@ from typing import Any, BinaryIO
 import msgspec
 
 from ocop_tui import __version__
-from ocop_tui.files import FileStamp
+from ocop_tui.files import FileStamp, open_limited
 from ocop_tui.model import Booth, Fair, Product
 from ocop_tui.store.contract import CheckedTables, Problem, share_repeated
 
@@ -121,6 +121,9 @@ _DECODERS = {
 }
 
 
+MAX_ENTRY_BYTES = 1 << 33  # far above any entry (a 512 MB store's is smaller): only a runaway file is refused
+
+
 def read_part(handle: BinaryIO) -> bytes:
     size = int.from_bytes(handle.read(4), "little")
     part = handle.read(size)
@@ -132,7 +135,8 @@ def read_part(handle: BinaryIO) -> bytes:
 def read_entry(folder: Path, key: Key) -> Cached | None:
     """The cached store for exactly this key, or None."""
     try:
-        with entry_path(folder, key).open("rb") as handle:
+        # Opened only if it is a regular file: a FIFO left in the cache folder would block the start for good.
+        with open_limited(entry_path(folder, key), MAX_ENTRY_BYTES) as handle:
             if not private(os.fstat(handle.fileno())):
                 return None
             header = msgspec.msgpack.decode(read_part(handle), type=_Header)

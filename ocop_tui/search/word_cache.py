@@ -24,8 +24,9 @@ from pathlib import Path
 import msgspec
 
 import ocop_tui
+from ocop_tui.files import open_limited
 from ocop_tui.search.bitset import Postings
-from ocop_tui.search.cache import Key, entry_path, private, read_part
+from ocop_tui.search.cache import MAX_ENTRY_BYTES, Key, entry_path, private, read_part
 from ocop_tui.search.word_index import RANKS, FieldValues, Rank, WordIndex
 
 FORMAT = 1
@@ -155,7 +156,7 @@ class WordStore:
     def read(self, kind: str) -> WordIndex | None:
         """The index of `kind` for this store version and this code, or None."""
         try:
-            with self.path(kind).open("rb") as handle:
+            with open_limited(self.path(kind), MAX_ENTRY_BYTES) as handle:  # never a FIFO (see cache.py)
                 if not private(os.fstat(handle.fileno())):
                     return None
                 version = read_part(handle)

@@ -123,3 +123,13 @@ def test_no_cache_folder_means_no_kept_index(store: Path, monkeypatch: pytest.Mo
     catalog, _ = open_catalog(store)
     assert catalog.word_store is None
     assert catalog.search_products("nuoc mam").total > 0
+
+
+def test_a_fifo_in_place_of_a_kept_index_is_built_again_not_a_hang(folder: Path, store: Path) -> None:
+    catalog, _ = open_catalog(store)
+    assert catalog.word_store is not None
+    path = catalog.word_store.path("products")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+    assert catalog.word_store.read("products") is None
