@@ -178,24 +178,16 @@ class TerminalProgram:
 
     def rss_mib(self) -> float | None:
         """The child's resident set size now (Linux VmRSS; psutil's elsewhere)."""
-        try:
-            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-        except OSError:
-            pass
-        try:
-            import psutil
-
-            return psutil.Process(self.process.pid).memory_info().rss / 2**20
-        except Exception:  # psutil missing, or the process has gone
-            return None
+        return self._memory_mib("VmRSS:")
 
     def peak_rss_mib(self) -> float | None:
         """The child's peak resident set size so far (Linux VmHWM; psutil's current RSS elsewhere)."""
+        return self._memory_mib("VmHWM:")
+
+    def _memory_mib(self, field: str) -> float | None:
         try:
             for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
+                if line.startswith(field):
                     return int(line.split()[1]) / 1024
         except OSError:
             pass

@@ -179,25 +179,35 @@ def _parts(tables: CheckedTables, name_order: list[int]) -> list[bytes]:
 
 def write_entry(folder: Path, key: Key, tables: CheckedTables, name_order: list[int]) -> Path | None:
     """Write (atomically) the entry for this key; None if it cannot be written."""
-    temp: str | None = None
     try:
         parts = _parts(tables, name_order)
-        crc = 0
-        for part in parts:
-            crc = zlib.crc32(part, crc)
-        parts.insert(0, msgspec.msgpack.encode(_Header(key, crc)))
+    except msgspec.EncodeError:
+        return None
+    crc = 0
+    for part in parts:
+        crc = zlib.crc32(part, crc)
+    target = write_parts(folder, entry_path(folder, key), [msgspec.msgpack.encode(_Header(key, crc)), *parts])
+    if target is not None:
+        _prune(folder, keep=target)
+    return target
+
+
+def write_parts(folder: Path, target: Path, parts: list[bytes], temp_prefix: str = ".entry-") -> Path | None:
+    """`parts`, each after its length, written atomically to `target` in `folder` (private to the user: the
+    entry is trusted when read back); None if it cannot be written. A temporary file a write cut short left
+    behind is named `temp_prefix`*.tmp, for _prune."""
+    temp: str | None = None
+    try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=folder)  # created 0600
+        handle, temp = tempfile.mkstemp(prefix=temp_prefix, suffix=".tmp", dir=folder)  # created 0600
         with os.fdopen(handle, "wb") as out:
             for part in parts:
                 out.write(len(part).to_bytes(4, "little"))
                 out.write(part)
-        target = entry_path(folder, key)
         os.replace(temp, target)
         temp = None
-        _prune(folder, keep=target)
         return target
-    except (OSError, msgspec.EncodeError):
+    except OSError:
         return None
     finally:
         if temp is not None:

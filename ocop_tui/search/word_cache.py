@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import threading
 import zlib
 from array import array
@@ -26,7 +25,7 @@ import msgspec
 import ocop_tui
 from ocop_tui.files import open_limited
 from ocop_tui.search.bitset import Postings
-from ocop_tui.search.cache import MAX_ENTRY_BYTES, Key, entry_path, private, read_part
+from ocop_tui.search.cache import MAX_ENTRY_BYTES, Key, entry_path, private, read_part, write_parts
 from ocop_tui.search.word_index import RANKS, FieldValues, Rank, WordIndex
 
 FORMAT = 1
@@ -169,27 +168,12 @@ class WordStore:
 
     def write(self, kind: str, index: WordIndex) -> Path | None:
         """Write (atomically) the index of `kind`; None if it cannot be written."""
-        temp: str | None = None
         try:
             data = encode(self.key, index)
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=".words-", suffix=".tmp", dir=self.folder)  # created 0600
-            with os.fdopen(handle, "wb") as out:
-                for part in (str(FORMAT).encode(), data, zlib.crc32(data).to_bytes(4, "little")):
-                    out.write(len(part).to_bytes(4, "little"))
-                    out.write(part)
-            target = self.path(kind)
-            os.replace(temp, target)
-            temp = None
-            return target
-        except (OSError, msgspec.EncodeError):
+        except msgspec.EncodeError:
             return None
-        finally:
-            if temp is not None:
-                try:
-                    os.unlink(temp)
-                except OSError:
-                    pass
+        parts = [str(FORMAT).encode(), data, zlib.crc32(data).to_bytes(4, "little")]
+        return write_parts(self.folder, self.path(kind), parts, temp_prefix=".words-")
 
     def write_later(self, kind: str, index: WordIndex) -> threading.Thread:
         """Write the index in a background thread that does not keep the program alive."""
