@@ -42,21 +42,28 @@ async def test_space_marks_the_highlighted_product_and_repaints_only_its_row(app
             return original_refresh(self, *regions, layout=layout, **kwargs)
 
         monkeypatch.setattr(RecordTable, "refresh", spy_refresh)
-        monkeypatch.setattr(RecordTable, "refresh_line", lambda self, y: lines.append(y) or spy_refresh(self))
+        original_lines = RecordTable.refresh_lines_on_view
+
+        def spy_lines(self, on_view):
+            on_view = list(on_view)
+            lines.extend(on_view)
+            return original_lines(self, on_view)
+
+        monkeypatch.setattr(RecordTable, "refresh_lines_on_view", spy_lines)
         await pilot.press("space")
         await pilot.pause()
         assert app.shortlist.has_product(code)
-        assert lines == [table.cursor_row + 1]  # that row only (line 0 is the header)
+        assert lines == [table.cursor_row - int(table.scroll_y) + 1]  # that row only (line 0 is the header)
         assert not any(layouts)  # and no relayout
         monkeypatch.undo()
         assert "đã chọn 1" in status_of(screen)
         assert any(d.startswith("Chọn/bỏ (1)") for d in footer_descriptions(screen))
-        assert "✓" in table.render_line(table.cursor_row + 1 - int(table.scroll_y)).text
+        assert "✓" in table.render_row(table.cursor_row + 1 - int(table.scroll_y)).text
         await pilot.press("space")
         await pilot.pause()
         assert not app.shortlist.has_product(code)
         assert "đã chọn" not in status_of(screen)
-        assert "✓" not in table.render_line(table.cursor_row + 1).text
+        assert "✓" not in table.render_row(table.cursor_row + 1 - int(table.scroll_y)).text
 
 
 async def test_a_click_on_the_mark_column_marks_that_row(app):
@@ -97,7 +104,7 @@ async def test_marking_booths_and_a_booth_on_the_map(app):
         await pilot.press("f3")
         await pilot.pause()
         table = app.screen.table
-        assert "✓" in table.render_line(1).text
+        assert "✓" in table.render_row(1).text
 
 
 async def test_the_walking_plan_is_drawn_on_the_map(app):

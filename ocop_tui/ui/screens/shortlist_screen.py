@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ocop_tui.shortlist.groups import ShortlistGroups, booth_heading, group_by_booth, product_line
@@ -24,6 +24,7 @@ from ocop_tui.ui.screens.browser import MARK
 from ocop_tui.ui.screens.confirm import ConfirmDialog
 from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.screens.named_lists import NamedListsScreen
+from ocop_tui.ui.widgets.fair_footer import FairFooter
 
 Entry = tuple[Kind, str, tuple[str, ...]]  # what a line removes: its kind and key, and products with it
 
@@ -49,7 +50,7 @@ class ShortlistScreen(FairScreen):
         yield Static(id="shortlist-summary")
         yield OptionList(id="shortlist-items")
         yield Static(id="shortlist-empty")
-        yield Footer()
+        yield FairFooter()
 
     @property
     def items(self) -> OptionList:
