@@ -32,12 +32,11 @@ from ocop_tui.ui.widgets.columns import Column
 from ocop_tui.ui.widgets.detail_pane import DetailPane
 from ocop_tui.ui.widgets.facet_panel import FacetPanel
 from ocop_tui.ui.widgets.fair_footer import FairFooter
-from ocop_tui.ui.widgets.record_table import MARK_COLUMN, SORT_MARKS, RecordTable
+from ocop_tui.ui.widgets.record_table import SORT_MARKS, RecordTable
 from ocop_tui.ui.widgets.search_input import SearchInput
 
 # A search through more records than this runs in a worker thread, so typing never waits for it.
 THREADED_SEARCH_THRESHOLD = 20_000
-MARK = "✓"  # a shortlisted row's mark (and the mark column's header)
 WARM_AFTER_SECONDS = 0.5  # from mount to building the search index in the background
 
 
@@ -126,7 +125,7 @@ class BrowserScreen(FairScreen):
             yield FacetPanel(id="facets")
             with Vertical(id="results"):
                 yield Static(id="close-note")
-                yield RecordTable(self.table_columns(), self._cell, is_marked=self.is_marked, id="table")
+                yield RecordTable(self.columns(), self.render_cell, is_marked=self.is_marked, id="table")
                 with Vertical(id="empty"):
                     yield Static(id="empty-text")
                     yield Button("", id="empty-clear", variant="primary")
@@ -177,19 +176,10 @@ class BrowserScreen(FairScreen):
 
         self.run_worker(warm, thread=True, group="warm", exit_on_error=False)
 
-    # The shortlist's marks ------------------------------------------------------------------------
-
-    def table_columns(self) -> list[Column]:
-        """The mark column, then the subclass's."""
-        return [Column(MARK_COLUMN, MARK, 1, sortable=False), *self.columns()]
+    # The shortlist's marks (the ✓ column) ---------------------------------------------------------
 
     def is_marked(self, record: int) -> bool:
         return self.app.shortlist.has(*self.shortlist_item(record))
-
-    def _cell(self, record: int, column: str) -> Text:
-        if column == MARK_COLUMN:
-            return Text(MARK, style="bold") if self.is_marked(record) else Text(" ")
-        return self.render_cell(record, column)
 
     @on(RecordTable.MarkRequested, "#table")
     def mark_row(self, event: RecordTable.MarkRequested) -> None:
@@ -205,7 +195,7 @@ class BrowserScreen(FairScreen):
         tr = self.app.tr
         self.search_input.placeholder = tr(f"search.{self.MODE}.placeholder")
         self.query_one("#empty-clear", Button).label = tr("empty.clear")
-        self.table.set_columns(self.table_columns())
+        self.table.set_columns(self.columns())
         self.run_search()
         self.detail.refresh_content()
 

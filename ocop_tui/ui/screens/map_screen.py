@@ -42,6 +42,7 @@ from ocop_tui.ui.widgets.fair_footer import FairFooter
 from ocop_tui.ui.widgets.floor_map import FloorMap
 from ocop_tui.ui.widgets.plan_drawing import SYMBOLS
 from ocop_tui.ui.widgets.search_input import SearchInput
+from ocop_tui.ui.widgets.walk_text import walk_text
 
 BOOTH_START = -1  # the Select value meaning "the booth chosen with Start here"
 
@@ -186,28 +187,11 @@ class MapScreen(FairScreen):
         self._update_route()
         self.floor_map.focus()
 
-    def _describe_walk(self) -> Text:
-        tr = self.app.tr
-        title = Text(tr("walk.title"), style="bold")
-        if self.start is None:
-            return Text("\n").join([title, Text(tr("walk.no_start"))])
-        walk = self.walk
-        if walk is None:
-            return Text("\n").join([title, Text(tr("walk.empty"), style="dim")])
-        lines = [title, Text(walk.summary(tr.lang))]
-        for number, leg in enumerate(walk.legs, start=1):
-            booth = self.catalog.booth(leg.booth_no)
-            heading = Text(tr("walk.leg", number=number, booth=data_text(leg.booth_no).plain), style="bold")
-            if booth is not None:
-                heading.append(" ").append_text(data_text(booth.exhibitor))
-            lines.append(heading)
-            lines += [Text("   ") + Text(line) for line in leg.describe(tr.lang)]
-        return Text("\n").join(lines)
-
     def _describe_route(self) -> None:
         tr = self.app.tr
         if self.walking:
-            self.query_one("#map-directions", Static).update(self._describe_walk())
+            text = walk_text(self.walk, self.catalog, tr, has_start=self.start is not None)
+            self.query_one("#map-directions", Static).update(text)
             return
         out = self.query_one("#map-directions", Static)
         selected = self.floor_map.selected

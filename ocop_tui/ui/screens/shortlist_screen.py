@@ -20,11 +20,11 @@ from ocop_tui.shortlist.groups import ShortlistGroups, booth_heading, group_by_b
 from ocop_tui.shortlist.items import Kind
 from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.safe import data_text
-from ocop_tui.ui.screens.browser import MARK
 from ocop_tui.ui.screens.confirm import ConfirmDialog
 from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.screens.named_lists import NamedListsScreen
 from ocop_tui.ui.widgets.fair_footer import FairFooter
+from ocop_tui.ui.widgets.record_table import MARK
 
 Entry = tuple[Kind, str, tuple[str, ...]]  # what a line removes: its kind and key, and products with it
 

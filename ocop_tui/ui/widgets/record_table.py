@@ -29,6 +29,7 @@ from ocop_tui.ui.widgets.columns import GAP, Column, column_widths
 MAX_CACHED_LINES = 400  # drawn rows kept (ten screens of them); all dropped at once when full
 SORT_MARKS = {False: "▲", True: "▼"}  # ascending (A–Z, fewest stars, cheapest first), descending
 MARK_COLUMN = "mark"  # the column a click marks a row in (the shortlist's ✓)
+MARK = "✓"  # a marked row's mark, and the mark column's header
 
 
 CellRenderer = Callable[[int, str], Text]
@@ -37,6 +38,15 @@ MarkTest = Callable[[int], bool]
 
 def never_marked(record: int) -> bool:
     return False
+
+
+def mark_column() -> Column:
+    """The mark column: always shown, one cell, not sortable (the catalogue has no order for it)."""
+    return Column(MARK_COLUMN, MARK, 1, sortable=False)
+
+
+def mark_cell(marked: bool) -> Text:
+    return Text(MARK, style="bold") if marked else Text(" ")
 
 
 class TableMessage(Message):
@@ -109,7 +119,7 @@ class RecordTable(LineView, can_focus=True):
     ) -> None:
         super().__init__(id=id)
         self._is_marked = is_marked
-        self._columns: tuple[Column, ...] = tuple(columns)
+        self._columns: tuple[Column, ...] = self._with_mark(columns)
         self._laid_out: tuple[int, list[tuple[Column, int]]] | None = None
         self._render_cell = render_cell
         self._rows: Sequence[int] = ()
@@ -139,7 +149,7 @@ class RecordTable(LineView, can_focus=True):
         return self._sort
 
     def set_columns(self, columns: Sequence[Column]) -> None:
-        self._columns = tuple(columns)
+        self._columns = self._with_mark(columns)
         self._laid_out = None
         self.invalidate()
 
@@ -251,7 +261,7 @@ class RecordTable(LineView, can_focus=True):
             base = base + self.get_component_rich_style("record-table--odd", partial=True)
         # The cursor's colours go over the cells' own (stars, a dim separator), which would not read on it.
         cursor = self.get_component_rich_style("record-table--cursor", partial=True) if is_cursor else None
-        cells = [self._render_cell(record, column.key) for column, _ in self._layout(width)]
+        cells = [self._cell(record, column.key) for column, _ in self._layout(width)]
         return self._cells_strip(cells, width, base, cursor)
 
     def _cells_strip(self, cells: list[Text], width: int, base: Style, over: Style | None = None) -> Strip:
@@ -300,6 +310,13 @@ class RecordTable(LineView, can_focus=True):
 
     def action_jump(self, position: int) -> None:
         self._move_to(position if position >= 0 else len(self._rows) - 1)
+
+    def _with_mark(self, columns: Sequence[Column]) -> tuple[Column, ...]:
+        """The columns, after the mark column when rows can be marked."""
+        return (mark_column(), *columns) if self._is_marked is not never_marked else tuple(columns)
+
+    def _cell(self, record: int, column: str) -> Text:
+        return mark_cell(self._is_marked(record)) if column == MARK_COLUMN else self._render_cell(record, column)
 
     def refresh_record(self, record: int) -> None:
         """Repaint the rows on view that show `record` (it was marked or unmarked): no other row, no layout."""
