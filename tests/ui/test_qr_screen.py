@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 import zxingcpp
+from rich.color import ColorSystem
+from rich.segment import Segment
+from textual.filter import Monochrome
 
 from ocop_tui.model import Lang
 from ocop_tui.shortlist.groups import group_by_booth
@@ -124,3 +127,22 @@ async def test_an_empty_shortlist_has_nothing_to_take_away():
         await pilot.pause()
         assert app.screen.pages == []
         assert "nothing to take away" in str(app.screen.query_one("#qr-hint").render())
+
+
+async def test_the_code_is_black_on_white_in_every_theme_and_colour_system():
+    app = make_app(mini_catalog())
+    app.shortlist.add("booth", "K-08")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f9", "ctrl+t")
+        await pilot.pause()
+        view = app.screen.qr_view
+        for _theme in app.theme_cycle:
+            assert {s.style for y in range(view.size.height) for s in view.render_line(y)} == {INK}
+            await pilot.press("f8")
+            await pilot.pause()
+        assert decoded(view) == app.screen.pages[0]
+    # 16 colours (TERM=linux): black and bright white; NO_COLOR (Textual's monochrome filter): black and white.
+    assert INK.color.downgrade(ColorSystem.STANDARD).number == 0
+    assert INK.bgcolor.downgrade(ColorSystem.STANDARD).number == 15
+    (segment,) = Monochrome().apply([Segment("▀", INK)], app.styles.background)
+    assert segment.style.color.triplet.hex == "#000000" and segment.style.bgcolor.triplet.hex == "#ffffff"
