@@ -58,6 +58,7 @@ async def test_space_marks_the_highlighted_product_and_repaints_only_its_row(app
         monkeypatch.undo()
         assert "đã chọn 1" in status_of(screen)
         assert any(d.startswith("Chọn/bỏ (1)") for d in footer_descriptions(screen))
+        assert "Chọn/bỏ (1)" in {key.description for key in screen.query("FooterKey")}  # on screen, in place
         assert "✓" in table.render_row(table.cursor_row + 1 - int(table.scroll_y)).text
         await pilot.press("space")
         await pilot.pause()

@@ -18,6 +18,7 @@ from textual.widgets import Header
 from ocop_tui.search.catalog import Catalog
 from ocop_tui.ui.fair_app import FairApp
 from ocop_tui.ui.language import translate_active_bindings
+from ocop_tui.ui.textual_compat import redescribe_footer_keys
 from ocop_tui.ui.widgets.nav_tabs import NavTabs
 
 # The shortlist's key (app.py) and the marking keys (tables, the map): the footer shows how many it holds.
@@ -99,9 +100,12 @@ class FairScreen(Screen[None]):
         self.watch(self.app, "shortlist_revision", self._count_shortlist, init=False)
 
     def _count_shortlist(self, _revision: int) -> None:
-        """The shortlist changed: its count in the footer (a screen adds its status line)."""
+        """The shortlist changed: its count on the footer's keys, in place (a screen adds its status line).
+        Another screen's footer is built anew when that screen is shown."""
         if self.is_current:
-            self.refresh_bindings()
+            bindings = self.active_bindings
+            redescribe_footer_keys(self, {key: active.binding.description for key, active in bindings.items()
+                                          if active.binding.action in COUNTED_ACTIONS})  # fmt: skip
         self.shortlist_count_changed()
 
     def shortlist_count_changed(self) -> None:
