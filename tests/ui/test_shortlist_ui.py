@@ -260,3 +260,24 @@ async def test_a_fresh_app_has_an_empty_shortlist_and_one_list_for_every_screen(
         await pilot.pause()
         assert len(app.shortlist) == 1
         assert app.screen.query_one("#shortlist-items", OptionList).option_count == 2
+
+
+async def test_hostile_data_on_the_shortlist_and_its_qr_code_is_shown_literally(hostile):
+    app = make_app(hostile)
+    for product in hostile.products:
+        app.shortlist.add("product", product.code)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        items = app.screen.query_one("#shortlist-items", OptionList)
+        shown = "\n".join(str(items.get_option_at_index(i).prompt) for i in range(items.option_count))
+        assert "[@click=app.quit]Free gift[/] exhibitor" in shown and "[/]" in shown
+        assert "\x1b" not in shown and "\u202e" not in shown
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert app.is_running and app.screen.pages
+        assert all("\x1b" not in page for page in app.screen.pages)
+        await pilot.click("#qr-code")
+        await pilot.press("escape", "f9", "ctrl+w")
+        await pilot.pause()
+        assert app.is_running and app.screen.MODE == "map"
