@@ -98,6 +98,9 @@ async def test_marking_booths_and_a_booth_on_the_map(app):
         await pilot.pause()
         assert app.shortlist.has_booth("B-01")
         assert "đã chọn 2" in status_of(app.screen, "#map-status")
+        floor_map = app.screen.floor_map
+        assert floor_map.shortlisted == {"B-01", "K-08"}  # marked on the map too (a ✓ in the corner)
+        assert "✓" in "".join(floor_map.render_line(y).text for y in range(floor_map.size.height))
         await pilot.press("space")
         await pilot.pause()
         assert not app.shortlist.has_booth("B-01")

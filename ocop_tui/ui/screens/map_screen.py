@@ -165,8 +165,9 @@ class MapScreen(FairScreen):
         selected = self.floor_map.selected
         self.route = None
         self.walk = None
+        booths = group_by_booth(self.app.shortlist, self.catalog).booth_nos
+        self.floor_map.set_shortlisted(booths)
         if self.walking and self.start is not None:
-            booths = group_by_booth(self.app.shortlist, self.catalog).booth_nos
             self.walk = plan_walk(self.grid, self.start, booths) if booths else None
             if self.walk is not None and self.walk.legs:
                 legs = self.walk.legs
@@ -371,10 +372,7 @@ class MapScreen(FairScreen):
     def shortlist_count_changed(self) -> None:
         if not self.is_mounted:
             return
-        if self.walking:
-            self._update_route()  # a booth came or went: the walk is planned again
-        else:
-            self._update_status()
+        self._update_route()  # the ✓ marks; in the walking plan, the walk planned again
 
     def action_walk(self) -> None:
         """Show the walking plan through the shortlist, or back to the selected booth's route."""

@@ -75,6 +75,7 @@ class MapMarks:
     route: Route | None = None
     here: Start | None = None
     stops: tuple[str, ...] = ()  # the walking plan's booths, in walking order: numbered 1, 2, ...
+    shortlisted: frozenset[str] = frozenset()  # booths on the shortlist: a ✓ in their corner
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +240,8 @@ def _draw_booths(canvas: _Canvas, styles: MapStyles, marks: MapMarks) -> None:
         number = _fit_number(_printable(place.booth_no), inner_width)
         if place.booth_no in marks.results and place.booth_no != marks.selected:
             canvas.put(x0, y0, "●", base)  # a mark as well as a colour: themes may reuse the colour for a zone
+        elif place.booth_no in marks.shortlisted:
+            canvas.put(x0, y0, "✓", base + Style(bold=True))
         if canvas.sx >= LABEL_BOOTHS_FROM and number:
             canvas.write(inner_left + (inner_width - len(number)) // 2, label_y, number, base + Style(bold=True))
 
