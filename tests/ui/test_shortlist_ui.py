@@ -9,6 +9,7 @@ from ocop_tui.shortlist.storage import SavedShortlists
 from ocop_tui.ui.factory import make_app
 from ocop_tui.ui.kiosk.crash import LOG_FILE
 from ocop_tui.ui.screens.confirm import ConfirmDialog
+from ocop_tui.ui.screens.help import help_text
 from ocop_tui.ui.screens.named_lists import NamedListsScreen
 from ocop_tui.ui.widgets.record_table import RecordTable
 
@@ -284,3 +285,18 @@ async def test_hostile_data_on_the_shortlist_and_its_qr_code_is_shown_literally(
         await pilot.press("escape", "f9", "ctrl+w")
         await pilot.pause()
         assert app.is_running and app.screen.MODE == "map"
+
+
+async def test_the_help_explains_collecting_planning_and_taking_away(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        text = help_text(app.screen, app.tr).plain
+        assert "Mang theo: danh sách, đường đi, mã QR" in text
+        for key, description in (("ctrl+r", "Xoá hết"), ("ctrl+w", "Đường đi"), ("ctrl+t", "Mã QR"),
+                                 ("ctrl+s", "Lưu/mở"), ("f9", "Danh sách")):  # fmt: skip
+            assert any(line.startswith(f"{key} ") or line.startswith(f"^{key[-1]} ") for line in text.splitlines())
+            assert description in text
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "Take it with you: shortlist, walk, QR code" in help_text(app.screen, app.tr).plain
