@@ -137,6 +137,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.next_code": ("Mã sau", "Next code"),
     "key.previous_code": ("Mã trước", "Previous code"),
     "key.contact_qr": ("Danh bạ QR", "Contact QR"),
+    "detail.contact_qr": ("Danh bạ dạng mã QR", "Contact as a QR code"),
     # The walking plan on the map
     "key.walk_plan": ("Đường đi", "Walking plan"),
     "walk.title": ("Đường đi qua danh sách", "Walking plan through the shortlist"),
@@ -158,13 +159,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Trên bản đồ, Space chọn gian đang chọn. F9 mở Danh sách: Delete bỏ mục, Ctrl+R xoá hết (có hỏi lại), "
         "Ctrl+W vẽ đường đi qua mọi gian trên bản đồ (hay P trên bản đồ), Ctrl+T hiện mã QR để quét mang theo, "
         "không cần mạng ([ ] để xem các mã khi danh sách dài), Ctrl+S lưu, mở, đổi tên, xoá danh sách có tên. "
-        "Ctrl+K trên Gian hàng hay bản đồ: danh bạ của gian dưới dạng mã QR. Ở máy tra cứu công cộng, danh sách "
+        "Ctrl+K trên Gian hàng hay bản đồ (hay nút trong thông tin gian hàng): danh bạ của gian dưới dạng mã QR. Ở máy tra cứu công cộng, danh sách "
         "bị xoá khi màn hình tự về trang chủ.",
         "Space on a row (or a click on its ✓ column) puts the product or booth on the shortlist; Space again "
         "takes it off. On the map Space marks the selected booth. F9 opens the Shortlist: Delete removes an item, "
         "ctrl+r clears it all (after asking), ctrl+w draws the walk through every booth on the map (or p on the "
         "map), ctrl+t shows QR codes to take it away without a network ([ ] for the other codes of a long list), "
-        "ctrl+s saves, opens, renames or deletes named lists. ctrl+k on the Booths screen or the map: the booth's "
-        "contact as a QR code. On the public kiosk the list is cleared when the screen goes back home.",
+        "ctrl+s saves, opens, renames or deletes named lists. ctrl+k on the Booths screen or the map (or the button "
+        "in a booth's details): the booth's contact as a QR code. On the public kiosk the list is cleared when the screen goes back home.",
     ),
 }

@@ -146,3 +146,27 @@ async def test_the_code_is_black_on_white_in_every_theme_and_colour_system():
     assert INK.bgcolor.downgrade(ColorSystem.STANDARD).number == 15
     (segment,) = Monochrome().apply([Segment("▀", INK)], app.styles.background)
     assert segment.style.color.triplet.hex == "#000000" and segment.style.bgcolor.triplet.hex == "#ffffff"
+
+
+async def test_the_booth_details_contact_button_shows_its_vcard():
+    app = make_app(mini_catalog(), lang="vi")
+    async with app.run_test(size=(140, 44)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        pane = app.screen.detail
+        booth = app.catalog.booths[pane.booth]
+        pane.focus()
+        await pilot.pause()
+        assert pane.cursor_entry.action == "show-on-map"
+        await pilot.press("down")
+        assert pane.cursor_entry.action == "contact-qr"
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QrScreen) and screen.booth_no == booth.booth_no
+        assert decoded(screen.qr_view) == booth_vcard(booth, FAIR.name, "vi")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click(pane, offset=pane.reveal_action("contact-qr"))  # a click does the same
+        await pilot.pause()
+        assert isinstance(app.screen, QrScreen)

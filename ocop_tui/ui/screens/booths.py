@@ -100,6 +100,10 @@ class BoothsScreen(BrowserScreen):
         booth = self.catalog.booths[record].booth_no if record is not None else None
         self.post_message(self.ShowOnMap(booth, self.result_booths()))
 
+    @on(BoothDetail.ContactRequested)
+    def show_contact(self, event: BoothDetail.ContactRequested) -> None:
+        self.post_message(self.ShowQr(event.booth_no))
+
     @on(BoothDetail.MapRequested)
     def show_booth_on_map(self, event: BoothDetail.MapRequested) -> None:
         self.post_message(self.ShowOnMap(event.booth_no, self.result_booths()))

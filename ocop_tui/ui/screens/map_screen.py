@@ -326,6 +326,10 @@ class MapScreen(FairScreen):
             self.start = self.starts[value]
         self._update_route()
 
+    @on(BoothDetail.ContactRequested)
+    def show_contact(self, event: BoothDetail.ContactRequested) -> None:
+        self.post_message(self.ShowQr(event.booth_no))
+
     @on(BoothDetail.ProductRequested)
     def open_product(self, event: BoothDetail.ProductRequested) -> None:
         self.post_message(self.OpenProduct(event.product))
