@@ -133,6 +133,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Danh sách quá dài cho mã QR trên màn hình này: hãy phóng to cửa sổ hoặc bớt mục",
         "The shortlist is too long for QR codes on this screen: enlarge the window or remove items",
     ),
+    "qr.card_short": (
+        "Không kèm ghi chú (gian, khu, hội chợ): cửa sổ lớn hơn sẽ có đủ",
+        "Without the note (booth, zone, fair): a larger window shows it all",
+    ),
     "qr.empty": ("Danh sách trống: chưa có gì để mang theo", "The shortlist is empty: nothing to take away yet"),
     "key.next_code": ("Mã sau", "Next code"),
     "key.previous_code": ("Mã trước", "Previous code"),

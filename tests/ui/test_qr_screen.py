@@ -170,3 +170,22 @@ async def test_the_booth_details_contact_button_shows_its_vcard():
         await pilot.click(pane, offset=pane.reveal_action("contact-qr"))  # a click does the same
         await pilot.pause()
         assert isinstance(app.screen, QrScreen)
+
+
+async def test_where_only_half_the_card_fits_it_goes_without_its_note():
+    app = make_app(mini_catalog(), lang="en")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        booth = app.catalog.booths[app.screen.table.highlighted]
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        screen = app.screen
+        short = booth_vcard(booth, FAIR.name, "en", note=False)
+        assert "NOTE:" not in short and f"ORG:{booth.exhibitor}" in short
+        assert screen.pages == [short] and decoded(screen.qr_view) == short
+        assert "Without the note" in str(screen.query_one("#qr-hint").render())
+        await pilot.resize_terminal(140, 44)  # room for it all now
+        await pilot.pause()
+        assert screen.pages == [booth_vcard(booth, FAIR.name, "en")]
+        assert decoded(screen.qr_view) == screen.pages[0]

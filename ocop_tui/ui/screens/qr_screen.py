@@ -3,7 +3,8 @@
 The code takes the whole screen but two lines (what it is and which page, how to page): the largest version
 that fits the terminal, at most qr.MAX_VERSION, decides how much text one code holds, so a long shortlist is
 split into codes "1/3", "2/3"... (payload.py) shown one at a time; `]`/`→` and `[`/`←` page. A contact card
-is one code: on a terminal too small for it the screen says how large it must be. Resizing works it out again.
+is one code: without its note where only that fits (the screen says so), and on a terminal too small even for
+that the screen says how large it must be. Resizing works it out again.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ from ocop_tui.ui.widgets.qr_view import QrView
 
 CHROME_ROWS = 2  # the title line and the hint line
 CHROME_COLUMNS = 2  # a column either side
+
+
+def smallest_version(payload: str) -> int:
+    """The smallest QR version (at error correction M) that holds `payload` (40 when none does)."""
+    size = len(payload.encode("utf-8"))
+    return next((version for version, room in enumerate(BYTE_CAPACITY_M, start=1) if room >= size), 40)
 
 
 class QrScreen(ModalScreen[None]):
@@ -92,12 +99,15 @@ class QrScreen(ModalScreen[None]):
             if booth is None:
                 self._problem = tr("detail.none")
                 return None
-            card = booth_vcard(booth, fair, tr.lang)
-            needed = next((v for v in range(1, 41) if BYTE_CAPACITY_M[v - 1] >= len(card.encode("utf-8"))), 40)
-            if version < needed:
-                self._problem = self._too_small(needed)
-                return None
-            return [card]
+            # The whole card, or without its note (booth, zone, fair: half the card) where only that fits.
+            cards = [booth_vcard(booth, fair, tr.lang), booth_vcard(booth, fair, tr.lang, note=False)]
+            for card in cards:
+                if version >= (needed := smallest_version(card)):
+                    if card is cards[1]:
+                        self._problem = tr("qr.card_short")
+                    return [card]
+            self._problem = self._too_small(needed)
+            return None
         groups = group_by_booth(self.app.shortlist, catalog)
         if not groups.groups:
             self._problem = tr("qr.empty")
@@ -121,7 +131,7 @@ class QrScreen(ModalScreen[None]):
         if len(self.pages) > 1:
             title += " · " + tr("qr.page", page=self.page + 1, pages=len(self.pages))
         self.query_one("#qr-title", Static).update(Text(title, style="bold"))
-        hint = self._problem or (tr("qr.paging") if len(self.pages) > 1 else "")
+        hint = self._problem if self._problem else tr("qr.paging") if len(self.pages) > 1 else ""
         self.query_one("#qr-hint", Static).update(Text(hint))
         self.qr_view.show(render(self.pages[self.page]) if self.pages else None)
 
