@@ -10,7 +10,7 @@ from rich.color import ColorSystem
 from rich.segment import Segment
 from textual.filter import Monochrome
 
-from ocop_tui.model import Lang
+from ocop_tui.model import Booth, Lang
 from ocop_tui.shortlist.groups import group_by_booth
 from ocop_tui.shortlist.payload import take_away_pages
 from ocop_tui.shortlist.qr import QrText, max_version
@@ -34,6 +34,18 @@ def decoded(view: QrView) -> str:
     found = zxingcpp.read_barcode(image(on_screen(view)), formats=zxingcpp.BarcodeFormat.QRCode)
     assert found is not None, "no QR code found on screen"
     return found.text
+
+
+async def contact_of_highlighted_booth(pilot) -> tuple[Booth, QrScreen]:
+    """The Booths screen, then ctrl+k: the highlighted booth and the QR screen of its contact card."""
+    app = pilot.app
+    await pilot.press("f3")
+    await pilot.pause()
+    booth = app.catalog.booths[app.screen.table.highlighted]
+    await pilot.press("ctrl+k")
+    await pilot.pause()
+    assert isinstance(app.screen, QrScreen)
+    return booth, app.screen
 
 
 def everything(app) -> None:
@@ -98,13 +110,7 @@ async def test_resizing_works_the_pages_out_again():
 async def test_a_booths_contact_card_from_its_detail(lang: Lang):
     app = make_app(mini_catalog(), lang=lang)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
-        booth = app.catalog.booths[app.screen.table.highlighted]
-        await pilot.press("ctrl+k")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QrScreen)
+        booth, screen = await contact_of_highlighted_booth(pilot)
         card = booth_vcard(booth, FAIR.name, lang)
         assert screen.pages == [card]
         assert decoded(screen.qr_view) == card
@@ -175,12 +181,7 @@ async def test_the_booth_details_contact_button_shows_its_vcard():
 async def test_where_only_half_the_card_fits_it_goes_without_its_note():
     app = make_app(mini_catalog(), lang="en")
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
-        booth = app.catalog.booths[app.screen.table.highlighted]
-        await pilot.press("ctrl+k")
-        await pilot.pause()
-        screen = app.screen
+        booth, screen = await contact_of_highlighted_booth(pilot)
         short = booth_vcard(booth, FAIR.name, "en", note=False)
         assert "NOTE:" not in short and f"ORG:{booth.exhibitor}" in short
         assert screen.pages == [short] and decoded(screen.qr_view) == short
