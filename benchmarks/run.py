@@ -1,5 +1,7 @@
 """`python -m benchmarks`: ocop-tui against a bare Textual app, side by side, at fair, national and stress scale
-(`python -m benchmarks relevance`: the search's relevance against SQLite FTS5, see relevance.py).
+(`python -m benchmarks relevance`: the search's relevance against SQLite FTS5, see relevance.py;
+`python -m benchmarks soak`: memory over thousands of screen switches, searches, filter toggles and map pans,
+see soak.py).
 
 Both programs are started the same way (this Python, `-m module`) in a real pseudo-terminal and timed
 from the outside; see terminal.py for what "first frame" and "final repaint" mean. Several runs, medians,
@@ -198,6 +200,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         from .relevance import main as relevance
 
         return relevance(argv[1:])
+    if argv[:1] == ["soak"]:
+        from .soak import main as soak
+
+        return soak(argv[1:])
     args = parse_args(argv)
     if args.sizes:
         sizes = [int(part.replace("_", "").replace(",", "")) for part in args.sizes.split(",") if part.strip()]

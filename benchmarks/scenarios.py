@@ -151,15 +151,21 @@ def run_bare(
 
 
 def prime_cache(store: BenchStore, cache: Path) -> None:
-    """The catalogue cache entry the app writes after its first start on a store (here: before timing)."""
+    """What the app keeps after its first start on a store (here: before timing): the catalogue cache entry and
+    the word indexes beside it."""
     from ocop_tui.search.cache import Key, write_entry
     from ocop_tui.search.catalog import Catalog
+    from ocop_tui.search.word_cache import WordStore
     from ocop_tui.store.reading import load_store
 
     loaded = load_store(store.path, reachability=False)
-    order = Catalog.from_tables(loaded.tables, store.path).product_index.default_order
-    if write_entry(cache, Key.of(store.path), loaded.tables, order) is None:
+    key = Key.of(store.path)
+    catalog = Catalog.from_tables(loaded.tables, store.path)
+    if write_entry(cache, key, loaded.tables, catalog.product_index.default_order) is None:
         raise RuntimeError(f"the catalogue cache in {cache} could not be written")
+    for kind, index in (("products", catalog.product_index), ("booths", catalog.booth_index)):
+        if WordStore(cache, key).write(kind, index.words) is None:
+            raise RuntimeError(f"the word index cache in {cache} could not be written")
 
 
 def run_cold_start(store: BenchStore, expect: Expectations, cols: int, rows: int, cwd: Path) -> Session:

@@ -34,7 +34,15 @@ KEYS = {
     "ctrl+d": b"\x04",
     "ctrl+u": b"\x15",
     "ctrl+q": b"\x11",
+    "f2": b"\x1bOQ",
+    "f3": b"\x1bOR",
+    "f4": b"\x1bOS",
+    "f5": b"\x1b[15~",
     "f7": b"\x1b[18~",
+    "up": b"\x1b[A",
+    "down": b"\x1b[B",
+    "right": b"\x1b[C",
+    "left": b"\x1b[D",
 }
 
 
@@ -168,11 +176,18 @@ class TerminalProgram:
 
     # Measuring and stopping -----------------------------------------------------------------------
 
+    def rss_mib(self) -> float | None:
+        """The child's resident set size now (Linux VmRSS; psutil's elsewhere)."""
+        return self._memory_mib("VmRSS:")
+
     def peak_rss_mib(self) -> float | None:
         """The child's peak resident set size so far (Linux VmHWM; psutil's current RSS elsewhere)."""
+        return self._memory_mib("VmHWM:")
+
+    def _memory_mib(self, field: str) -> float | None:
         try:
             for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
+                if line.startswith(field):
                     return int(line.split()[1]) / 1024
         except OSError:
             pass

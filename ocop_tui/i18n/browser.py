@@ -59,6 +59,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tab.map": ("Bản đồ", "Map"),
     "tab.facts": ("Tổng quan", "Fair facts"),
     "app.subtitle.demo": ("dữ liệu mẫu", "demo data"),
+    "app.crashed": (
+        "ocop-tui dừng vì một lỗi không lường trước ({error}). Báo cáo lỗi: {report} (gửi tệp này cho người hỗ trợ).",
+        "ocop-tui stopped because of an unexpected error ({error}). Crash report: {report} (send it to whoever helps).",
+    ),
+    "app.crashed.unsaved": (
+        "ocop-tui dừng vì một lỗi không lường trước ({error}); không ghi được báo cáo lỗi.",
+        "ocop-tui stopped because of an unexpected error ({error}); the crash report could not be written.",
+    ),
     # Footer keys (binding descriptions are these keys)
     "key.help": ("Trợ giúp", "Help"),
     "key.products": ("Sản phẩm", "Products"),

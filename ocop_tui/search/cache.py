@@ -31,7 +31,7 @@ from typing import Any, BinaryIO
 import msgspec
 
 from ocop_tui import __version__
-from ocop_tui.files import FileStamp
+from ocop_tui.files import FileStamp, open_limited
 from ocop_tui.model import Booth, Fair, Product
 from ocop_tui.store.contract import CheckedTables, Problem, share_repeated
 
@@ -103,7 +103,7 @@ def entry_path(folder: Path, key: Key) -> Path:
     return folder / f"{hashlib.blake2b(key.path.encode('utf-8', 'surrogateescape'), digest_size=12).hexdigest()}.bin"
 
 
-def _private(st: os.stat_result) -> bool:
+def private(st: os.stat_result) -> bool:
     """Only an entry this user wrote, that nobody else can change, is trusted to hold checked records."""
     getuid = getattr(os, "getuid", None)
     return (getuid is None or st.st_uid == getuid()) and not st.st_mode & 0o022
@@ -121,7 +121,10 @@ _DECODERS = {
 }
 
 
-def _read_part(handle: BinaryIO) -> bytes:
+MAX_ENTRY_BYTES = 1 << 33  # far above any entry (a 512 MB store's is smaller): only a runaway file is refused
+
+
+def read_part(handle: BinaryIO) -> bytes:
     size = int.from_bytes(handle.read(4), "little")
     part = handle.read(size)
     if len(part) != size:
@@ -132,20 +135,21 @@ def _read_part(handle: BinaryIO) -> bytes:
 def read_entry(folder: Path, key: Key) -> Cached | None:
     """The cached store for exactly this key, or None."""
     try:
-        with entry_path(folder, key).open("rb") as handle:
-            if not _private(os.fstat(handle.fileno())):
+        # Opened only if it is a regular file: a FIFO left in the cache folder would block the start for good.
+        with open_limited(entry_path(folder, key), MAX_ENTRY_BYTES) as handle:
+            if not private(os.fstat(handle.fileno())):
                 return None
-            header = msgspec.msgpack.decode(_read_part(handle), type=_Header)
+            header = msgspec.msgpack.decode(read_part(handle), type=_Header)
             if header.key != key:
                 return None
-            part = _read_part(handle)
+            part = read_part(handle)
             crc = zlib.crc32(part)
             head = _DECODERS["head"].decode(part)
             records: dict[str, list[Any]] = {"booths": [], "products": []}
             for table, count in (("booths", head.booth_parts), ("products", head.product_parts)):
                 seen: dict[str, dict[Any, Any]] = {}
                 for _ in range(count):
-                    part = _read_part(handle)
+                    part = read_part(handle)
                     crc = zlib.crc32(part, crc)
                     chunk = _DECODERS[table].decode(part)
                     share_repeated(table, chunk, seen)  # type: ignore[arg-type]
@@ -175,25 +179,35 @@ def _parts(tables: CheckedTables, name_order: list[int]) -> list[bytes]:
 
 def write_entry(folder: Path, key: Key, tables: CheckedTables, name_order: list[int]) -> Path | None:
     """Write (atomically) the entry for this key; None if it cannot be written."""
-    temp: str | None = None
     try:
         parts = _parts(tables, name_order)
-        crc = 0
-        for part in parts:
-            crc = zlib.crc32(part, crc)
-        parts.insert(0, msgspec.msgpack.encode(_Header(key, crc)))
+    except msgspec.EncodeError:
+        return None
+    crc = 0
+    for part in parts:
+        crc = zlib.crc32(part, crc)
+    target = write_parts(folder, entry_path(folder, key), [msgspec.msgpack.encode(_Header(key, crc)), *parts])
+    if target is not None:
+        _prune(folder, keep=target)
+    return target
+
+
+def write_parts(folder: Path, target: Path, parts: list[bytes], temp_prefix: str = ".entry-") -> Path | None:
+    """`parts`, each after its length, written atomically to `target` in `folder` (private to the user: the
+    entry is trusted when read back); None if it cannot be written. A temporary file a write cut short left
+    behind is named `temp_prefix`*.tmp, for _prune."""
+    temp: str | None = None
+    try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=folder)  # created 0600
+        handle, temp = tempfile.mkstemp(prefix=temp_prefix, suffix=".tmp", dir=folder)  # created 0600
         with os.fdopen(handle, "wb") as out:
             for part in parts:
                 out.write(len(part).to_bytes(4, "little"))
                 out.write(part)
-        target = entry_path(folder, key)
         os.replace(temp, target)
         temp = None
-        _prune(folder, keep=target)
         return target
-    except (OSError, msgspec.EncodeError):
+    except OSError:
         return None
     finally:
         if temp is not None:
@@ -223,6 +237,14 @@ def _prune(folder: Path, keep: Path) -> None:
                 path.unlink()
             except OSError:
                 pass
+    # The word indexes kept beside an entry (word_cache.py) go with it.
+    for path in [*folder.glob("*.words"), *folder.glob(".words-*.tmp")]:
+        try:
+            entry_gone = not path.name.startswith(".") and not (folder / (path.name.split(".")[0] + ".bin")).exists()
+            if entry_gone or (path.name.startswith(".") and time.time() - path.stat().st_mtime > STALE_TEMP_SECONDS):
+                path.unlink()
+        except OSError:
+            continue
 
 
 def save_later(folder: Path, key: Key, tables: CheckedTables, name_order: list[int],

@@ -13,6 +13,7 @@ Pure Python, no UI: the app, the CLI and the benchmarks share it.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -26,7 +27,8 @@ from ocop_tui.search.columns import per_value, then_by
 from ocop_tui.search.facets import NO_NAMES, ValueNames
 from ocop_tui.search.index import Filters, ResultSet, SearchIndex, SortSpec
 from ocop_tui.search.numbers import booth_key as booth_number_key
-from ocop_tui.search.word_index import Field, Rank
+from ocop_tui.search.word_cache import WordStore
+from ocop_tui.search.word_index import Field, Rank, WordIndex
 from ocop_tui.store.contract import CheckedTables, booth_key
 from ocop_tui.store.reading import load_store
 from ocop_tui.text import natural_key, vi_sort_key, vi_sort_order, words
@@ -97,6 +99,8 @@ class Catalog:
     warnings: tuple[str, ...] = ()
     # The products' default (name) order, when already known (from the catalogue cache): else worked out.
     known_order: list[int] | None = field(default=None, repr=False, compare=False)
+    # Where the word indexes of this store version are kept between starts (None: not kept).
+    word_store: WordStore | None = field(default=None, repr=False, compare=False)
     _booth_index: dict[str, int] = field(init=False, repr=False)
     _product_booth: list[int] = field(init=False, repr=False)
     product_index: SearchIndex[Product] = field(init=False, repr=False)
@@ -153,8 +157,8 @@ class Catalog:
         self.booth_index.warm()
 
     @classmethod
-    def from_tables(cls, checked: CheckedTables, source: Path | None = None, *,
-                    known_order: list[int] | None = None) -> Catalog:  # fmt: skip
+    def from_tables(cls, checked: CheckedTables, source: Path | None = None, *, known_order: list[int] | None = None,
+                    word_store: WordStore | None = None) -> Catalog:  # fmt: skip
         assert checked.fair is not None, "validate before building a catalogue"
         return cls(
             checked.fair,
@@ -163,7 +167,14 @@ class Catalog:
             source,
             tuple(f"{p.table} {p.record} {p.field}: {p.message}" for p in checked.warnings),
             known_order,
+            word_store,
         )
+
+    def _kept(self, kind: str) -> tuple[Callable[[], WordIndex | None], Callable[[WordIndex], object]] | None:
+        store = self.word_store
+        if store is None:
+            return None
+        return (lambda: store.read(kind)), (lambda index: store.write_later(kind, index))
 
     @classmethod
     def from_records(cls, fair: Fair, booths: Sequence[Booth], products: Sequence[Product]) -> Catalog:
@@ -197,6 +208,7 @@ class Catalog:
         ]
 
     def _build_product_index(self) -> SearchIndex[Product]:
+        me = weakref.proxy(self)  # the catalogue holds its indexes: no cycle back (see SearchIndex.words)
         products = self.products
         booths = self.booths
         booth_of = self._product_booth
@@ -224,7 +236,7 @@ class Catalog:
         return SearchIndex(
             products,
             order=order,
-            fields=self._product_fields,
+            fields=lambda: me._product_fields(),
             facets={
                 "province": provinces,
                 "group": groups,
@@ -239,6 +251,7 @@ class Catalog:
             named=NAMED_TYPES,
             names=lambda: list(map(attrgetter("name"), products)),
             codes=lambda: list(map(attrgetter("code"), products)),
+            kept=me._kept("products"),
         )
 
     def _booth_fields(self) -> list[Field]:
@@ -258,6 +271,7 @@ class Catalog:
         ]
 
     def _build_booth_index(self) -> SearchIndex[Booth]:
+        me = weakref.proxy(self)
         booths = self.booths
         count = len(booths)
         order = sorted(range(count), key=lambda i: natural_key(booths[i].booth_no))
@@ -274,7 +288,7 @@ class Catalog:
         return SearchIndex(
             booths,
             order=order,
-            fields=self._booth_fields,
+            fields=lambda: me._booth_fields(),
             facets={
                 "province": [b.province for b in booths],
                 "zone": [b.zone for b in booths],
@@ -283,6 +297,7 @@ class Catalog:
             sorts=sorts,
             prefixes=BOOTH_PREFIXES,
             named=NAMED_TYPES,
+            kept=me._kept("booths"),
         )
 
     # Lookups -----------------------------------------------------------------------------------
@@ -394,10 +409,11 @@ def open_catalog(path: Path) -> tuple[Catalog, FileStamp]:
     search that can only find warnings (booths nobody can walk to) is left to `ocop-tui validate`."""
     path = Path(path)
     cached, key, folder = load_cached(path)
+    words = WordStore(folder, key) if key is not None and folder is not None else None
     if cached is not None and key is not None:
-        return Catalog.from_tables(cached.tables, path, known_order=cached.name_order), key.stamp
+        return Catalog.from_tables(cached.tables, path, known_order=cached.name_order, word_store=words), key.stamp
     loaded = load_store(path, reachability=False)
-    catalog = Catalog.from_tables(loaded.tables, path)
+    catalog = Catalog.from_tables(loaded.tables, path, word_store=words if key and key.stamp == loaded.stamp else None)
     if key is not None and folder is not None and key.stamp == loaded.stamp:  # not changed while it was read
         save_later(folder, key, loaded.tables, catalog.product_index.default_order)
     return catalog, loaded.stamp

@@ -3,12 +3,14 @@ the index and the catalogue share: sorting by a column, ranks."""
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
 
 
-def ranks(order: Sequence[int]) -> list[int]:
-    """rank[i] = position of record i in `order` (the inverse permutation)."""
-    rank = [0] * len(order)
+def ranks(order: Sequence[int]) -> array:
+    """rank[i] = position of record i in `order` (the inverse permutation), as 4-byte numbers: a list of
+    100,000 Python ints takes 3.6 MB, and there is one per sort column."""
+    rank = array("i", bytes(4 * len(order)))
     for position, index in enumerate(order):
         rank[index] = position
     return rank

@@ -10,6 +10,7 @@ sort order on its first use.
 from __future__ import annotations
 
 import threading
+import weakref
 from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Mapping, Sequence
@@ -43,7 +44,8 @@ class SearchIndex(Generic[R]):
 
     `order` is the default display order (position p holds record order[p]); `fields` gives the searched
     fields (called once, when the word index is built); `named` the exhibitor-type names understood in
-    free text; `sorts[column]` a column's sort order.
+    free text; `sorts[column]` a column's sort order; `kept` reads a word index kept from an earlier start
+    (None: build it) and keeps a newly built one (word_cache.py).
     """
 
     def __init__(
@@ -60,22 +62,24 @@ class SearchIndex(Generic[R]):
         named: Sequence[tuple[tuple[str, ...], str, str]] = (),
         names: Callable[[], Sequence[str]] | None = None,
         codes: Callable[[], Sequence[str]] | None = None,
+        kept: tuple[Callable[[], WordIndex | None], Callable[[WordIndex], object]] | None = None,
     ) -> None:
         self.records = records
         self._fields = fields
+        self._kept = kept  # reading a word index kept from an earlier start, and keeping a new one
         self._words: WordIndex | None = None
         self._matcher: Matcher | None = None
         self._facet_columns = facets
         self._facet_sets: dict[str, dict[str, int]] | None = None
         self._facet_totals: dict[str, dict[str, int]] | None = None
         self._sorts = sorts
-        self._ranks: dict[str, list[int]] = {}
+        self._ranks: dict[str, Sequence[int]] = {}
         self._prefixes = prefixes
         self._stars = stars
         self._missing = missing or {}  # per sort column: records without a value, kept last both ways
         self._all: list[int] = order
         self._size = len(order)
-        self._position_of: list[int] | None = None
+        self._position_of: Sequence[int] | None = None
         self._named_types = list(named)
         self._names = names
         self._code_column = codes
@@ -93,7 +97,7 @@ class SearchIndex(Generic[R]):
         return self._all
 
     @property
-    def position_of(self) -> list[int]:
+    def position_of(self) -> Sequence[int]:
         if self._position_of is None:
             self._position_of = ranks(self._all)
         return self._position_of
@@ -104,9 +108,20 @@ class SearchIndex(Generic[R]):
         if built is None:
             with self._build_lock:
                 if self._words is None:
-                    index = build_word_index(self._fields(), self._all)
-                    lookups = {"booth": self._booth_records, "code": self._code_records,
-                               "province": self._province_records, "type": self._type_records}  # fmt: skip
+                    index = self._kept[0]() if self._kept is not None else None
+                    if index is None or index.size != self._size:
+                        index = build_word_index(self._fields(), self._all)
+                        if self._kept is not None:
+                            self._kept[1](index)
+                    # Through a weak reference: the index holds the matcher, and a matcher holding the index
+                    # would make a cycle that only the garbage collector frees (never, once frozen).
+                    me = weakref.proxy(self)
+                    lookups: dict[str, Callable[[str], int]] = {
+                        "booth": lambda key: me._booth_records(key),
+                        "code": lambda prefix: me._code_records(prefix),
+                        "province": lambda province: me._province_records(province),
+                        "type": lambda kind: me._type_records(kind),
+                    }
                     self._matcher = Matcher(index, lookups)
                     self._words = index
                 built = self._words
@@ -123,7 +138,7 @@ class SearchIndex(Generic[R]):
         """The word index is built: a search takes milliseconds."""
         return self._words is not None
 
-    def rank(self, column: str) -> list[int] | None:
+    def rank(self, column: str) -> Sequence[int] | None:
         """rank[i] = position of record i when sorted by `column`, or None for a column that cannot sort."""
         built = self._ranks.get(column)
         if built is None:
@@ -136,8 +151,9 @@ class SearchIndex(Generic[R]):
         return built
 
     def warm(self) -> None:
-        """Build the word index and the facet sets now (before the first keystroke needs them)."""
-        _ = self.words, self.facet_sets, self.position_of
+        """Build the word index and the facet sets now (before the first keystroke needs them), and the typo
+        finder (its import and word lists took the first misspelt search 40 ms and more)."""
+        _ = self.words, self.facet_sets, self.position_of, self.matcher.typos
 
     @property
     def facet_sets(self) -> dict[str, dict[str, int]]:

@@ -15,13 +15,14 @@ background, once per catalogue.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from itertools import chain, repeat
 
-from ocop_tui.search.bitset import Postings, pack, union
+from ocop_tui.search.bitset import Postings, from_positions, pack, union
 from ocop_tui.text import words_of_each
 
 
@@ -37,7 +38,7 @@ class Rank(IntEnum):
 RANKS = tuple(Rank)
 
 
-CHUNK = 8192  # values tokenised at once
+CHUNK = 1024  # values tokenised at once
 
 
 @dataclass(frozen=True)
@@ -120,11 +121,46 @@ def _file(keys: Iterable[str], numbers: Iterable[int], known: Iterable[str]) -> 
     return list(lists.values())
 
 
+class _Postings:
+    """The postings of one rank while they are collected, kept small: a word's positions go into an array
+    (4 bytes each, not a list of Python ints), and once a word is in `dense_from` records into a set of bits,
+    the array then only buffering the next positions (so no word ever holds a long list)."""
+
+    def __init__(self, size: int, dense_from: int) -> None:
+        self.size = size
+        self.dense_from = dense_from
+        self.pending: dict[str, array] = {}
+        self.dense: dict[str, int] = {}
+
+    def add(self, word: str, positions: list[int]) -> None:
+        buffer = self.pending.get(word)
+        if buffer is None:
+            buffer = self.pending[word] = array("i")
+        buffer.extend(positions)
+        if len(buffer) >= self.dense_from:
+            self.dense[word] = self.dense.get(word, 0) | from_positions(buffer, self.size)
+            del buffer[:]
+
+    def final(self) -> dict[str, Postings]:
+        """Every word's postings: bits for a word that reached `dense_from` positions (repeats counted, as
+        `pack` counts them), else its sorted positions."""
+        result: dict[str, Postings] = {}
+        for word, buffer in self.pending.items():
+            bits = self.dense.get(word)
+            if bits is None:
+                result[word] = array("i", sorted(set(buffer)))
+            else:
+                result[word] = bits | from_positions(buffer, self.size) if buffer else bits
+        self.pending.clear()
+        self.dense.clear()
+        return result
+
+
 def build_word_index(fields: Sequence[Field], order: Sequence[int]) -> WordIndex:
     """Index `fields` of the records listed in `order` (the default order: position = index in it)."""
     size = len(order)
     dense_from = max(64, size // 48)  # from here a set of bits is smaller than an array of positions
-    collecting: list[dict[str, list[int]]] = [{} for _ in RANKS]
+    collecting = [_Postings(size, dense_from) for _ in RANKS]
     phrases: dict[str, list[str]] = {}
     phrase_ranks: dict[str, Rank] = {}
     values: dict[str, FieldValues] = {}
@@ -145,19 +181,14 @@ def build_word_index(fields: Sequence[Field], order: Sequence[int]) -> WordIndex
             vocabulary = list(dict.fromkeys(flat))
             numbers = chain.from_iterable(map(repeat, range(start, start + len(tokens)), map(len, tokens)))
             for word, found in zip(vocabulary, _file(flat, numbers, vocabulary)):
-                positions = _spread(found, groups)
-                kept = table.get(word)
-                if kept is None:
-                    table[word] = positions
-                else:
-                    kept.extend(positions)
+                table.add(word, _spread(found, groups))
         if spec.values:
             records = [[i] for i in range(len(distinct))] if groups is None else groups
             values[spec.name] = FieldValues(distinct, joined, [pack(r, size, dense_from) for r in records])
         if spec.phrases and spec.rank is not None:
             phrases[spec.name] = joined if groups is None else _per_position(joined, groups, size)
             phrase_ranks[spec.name] = spec.rank
-    by_rank = [{word: pack(p, size, dense_from) for word, p in table.items()} for table in collecting]
+    by_rank = [table.final() for table in collecting]
     return WordIndex(
         size=size,
         by_rank=by_rank,

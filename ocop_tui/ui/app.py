@@ -22,8 +22,9 @@ from textual.screen import Screen
 from ocop_tui.i18n import DEFAULT_LANG
 from ocop_tui.model import Lang
 from ocop_tui.search.catalog import Catalog
-from ocop_tui.text import clean
+from ocop_tui.text import clean, fold
 from ocop_tui.ui.commands import FairCommands
+from ocop_tui.ui.crash_report import CrashReport
 from ocop_tui.ui.fair_app import FairApp
 from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.screens.browser import BrowserScreen
@@ -46,7 +47,7 @@ def lazy_screen(module: str, name: str) -> Callable[[], Screen[None]]:
     return make
 
 
-class OcopApp(FairApp):
+class OcopApp(CrashReport, FairApp):
     """The fair browser."""
 
     CSS_PATH: ClassVar[CSSPathType | None] = "app.tcss"
@@ -89,11 +90,13 @@ class OcopApp(FairApp):
         return Content.assemble(Content(title), " — ", Content(sub_title).stylize("italic"))
 
     def _relabel(self) -> None:
-        """The title bar in the current language: the fair's name and theme (in English where the data has it)."""
+        """The title bar in the current language: the fair's name and theme (in English where the data has it).
+        "Demo data" goes right after the name: a narrow title bar cuts the end, and the theme can go first."""
         fair, lang = self.catalog.fair, self.tr.lang
+        name = clean(fair.text_in("name", lang))
         demo = f" ({self.tr('app.subtitle.demo')})" if fair.demo else ""
-        self.title = clean(fair.text_in("name", lang))
-        self.sub_title = clean(fair.text_in("theme", lang)) + demo
+        self.title = name + demo
+        self.sub_title = theme_without_repeat(name, clean(fair.text_in("theme", lang)))
 
     # Actions ------------------------------------------------------------------------------------
 
@@ -170,3 +173,13 @@ class OcopApp(FairApp):
     async def show_products(self, request: FairScreen.ShowProducts) -> None:
         if (screen := await self._go_to("products", BrowserScreen)) is not None:
             screen.show_only(request.facet, request.value)
+
+
+def theme_without_repeat(name: str, theme: str) -> str:
+    """The theme without a last part the name ends with too: "Diễn đàn OCOP … – Kiên Giang 2024 — Liên kết cùng
+    phát triển" rather than "… – Kiên Giang 2024" twice in one short bar."""
+    for dash in (" – ", " - ", " — "):
+        head, found, tail = theme.rpartition(dash)
+        if found and head.strip() and fold(tail) and fold(name).endswith(fold(tail)):
+            return head.rstrip()
+    return theme

@@ -7,9 +7,8 @@ widening the Textual pin, run those tests first (the README's "For maintainers" 
 What the app takes from here:
 - `bindings_of`: the help screen lists the keys of every widget on a screen, not only the focused chain.
 - `send_refreshes_now`: a search's widgets are drawn in the next frame, not one frame later.
-- `SizedInLayout`: a detail pane takes a new height within the layout under way, without another layout.
 - `LaidOutOnce`: a Line API view ignores a layout pass that changes nothing for it.
-- `update_scrollbars_now`: scrollbars take a new line count in the same frame as the lines.
+- `update_scrollbars_now`: the map's scrollbars take its new size (after a fit) in the same frame.
 - `InputWithoutRelayout`: typing in a search box of fixed size never lays the screen out.
 - `mode_stacks`: the kiosk's idle reset looks at the screens of modes that are not on view.
 - `ErrorHook`: the kiosk is asked first what an unexpected error does (it recovers instead of ending).
@@ -37,14 +36,14 @@ from textual.widget import Widget
 from textual.widgets import Input
 from textual.widgets.option_list import Option
 
-# The mixins below are plain classes at run time (see SizedInLayout); the type checker sees the class they
-# are mixed into, so their calls to super() are checked against Textual's.
+# The mixin below is a plain class at run time, listed first (Textual takes a widget's CSS type names and
+# defaults from its widget bases); the type checker sees the class it is mixed into, so its calls to super()
+# are checked against Textual's.
 if TYPE_CHECKING:
-    _WidgetMixin = Widget
     _ScrollViewMixin = ScrollView
     _AppMixin = App[Any]
 else:
-    _WidgetMixin = _ScrollViewMixin = _AppMixin = object
+    _ScrollViewMixin = _AppMixin = object
 
 
 def bindings_of(node: DOMNode) -> list[Binding]:
@@ -74,21 +73,6 @@ def send_refreshes_now(widgets: Iterable[Widget]) -> None:
                 bar._check_refresh()
 
 
-class SizedInLayout(_WidgetMixin):
-    """Takes a new size from the layout pass under way without asking for another one.
-
-    Textual stores a new content size as a layout-changing value, so a record with a longer text lays the
-    whole screen out (and redraws it) a second and third time. The pass under way has already placed every
-    widget; scrollbars follow the new height by themselves (and ask for a layout if one appears or goes).
-    Missing public API: a way to say "my size changes need no new layout". Overrides Widget._size_updated,
-    which the compositor calls with each widget's new size, passing layout=False (which Textual has for this).
-    A plain mixin, listed first: Textual takes a widget's CSS type names and defaults from its widget bases.
-    """
-
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
-
-
 class LaidOutOnce(_ScrollViewMixin):
     """A layout pass that changes nothing for this view does nothing (mixed into a ScrollView, listed first).
 
@@ -96,7 +80,6 @@ class LaidOutOnce(_ScrollViewMixin):
     scrollbar), so every layout looks like a change: the scrollbars are refreshed and drawn one frame later,
     and a Resize event follows. After a search that is a second frame for nothing. Missing public API: none
     to skip it; overrides ScrollView._size_updated, which the compositor calls with each widget's new size.
-    (A new row count reaches the scrollbars through update_scrollbars_now.)
     """
 
     _laid_out_as: tuple[Size, Size, Size] | None = None
@@ -112,10 +95,10 @@ class LaidOutOnce(_ScrollViewMixin):
 def update_scrollbars_now(view: ScrollView) -> None:
     """Give the scrollbars the view's virtual size now, in the same frame as the new content.
 
-    Textual updates them during the next layout and draws them one frame later: an extra frame, ~20-50 ms,
-    after every search. Done here, the layout finds nothing changed and the scrollbars are drawn with the
-    rows. Missing public API: Widget._scroll_update is Textual's own step for this (it sizes the scrollbars
-    from the virtual size and keeps the scroll offset in range).
+    Textual updates them during the next layout; a new size set after a layout (the map fitted to its view on
+    resize) would leave them as they were, such as a horizontal one under a map that now fits. Missing public
+    API: Widget._scroll_update is Textual's own step for this (it sizes the scrollbars from the virtual size
+    and keeps the scroll offset in range).
     """
     if view.is_mounted and view.container_size:
         view._scroll_update(view.virtual_size)

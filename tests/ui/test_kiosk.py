@@ -212,12 +212,12 @@ async def test_clicking_markup_in_data_does_nothing(hostile, tmp_path):
         await pilot.pause()
         assert len(app.screen.table.rows) == 1
         for offset in ((1, 0), (3, 1), (10, 2), (2, 3)):
-            await pilot.click("#product-info", offset=offset)
+            await pilot.click("#detail", offset=offset)
         for _ in range(2):  # highlight, then "open" (goes to the booth, whose pane shows the payload too)
             await pilot.click("#table", offset=(2, 1))
             await pilot.pause()
         for offset in ((1, 0), (3, 1), (10, 2)):
-            await pilot.click("#booth-info", offset=offset)
+            await pilot.click("#detail", offset=offset)
         await pilot.press("f9")
         await pilot.pause()
         home = app.screen

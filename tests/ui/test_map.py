@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.events import MouseScrollDown, MouseScrollUp
-from textual.widgets import Button, Input, Select
+from textual.widgets import Input, Select
 
 from ocop_tui.ui.screens.booths import BoothsScreen
 from ocop_tui.ui.screens.facts_screen import FactsScreen
@@ -201,8 +201,7 @@ async def test_show_on_map_from_the_product_detail_pane(app):
         await pilot.pause()
         await pilot.press("down")
         await pilot.pause()  # the pane shows the next product (its button may move) before it is clicked
-        button = products.query_one("#show-on-map", Button)
-        await pilot.click(button)
+        await pilot.click(products.detail, offset=products.detail.reveal_action("show-on-map"))
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
         assert app.screen.floor_map.selected == app.catalog.products[products.table.highlighted].booth_no
@@ -220,7 +219,7 @@ async def test_show_on_map_from_the_booth_detail_pane(app):
         assert app.screen.floor_map.selected == "D-03"
         await pilot.press("f3")
         await pilot.pause()
-        await pilot.click(booths.query_one("#booth-show-on-map", Button))
+        await pilot.click(booths.detail, offset=booths.detail.reveal_action("show-on-map"))
         await pilot.pause()
         assert isinstance(app.screen, MapScreen) and app.screen.floor_map.selected == "D-03"
 

@@ -222,7 +222,7 @@ async def test_detail_pane_follows_cursor(app):
         await type_text(pilot, "thanh quoc")
         detail = app.screen.detail
         assert app.catalog.products[detail.product].name == "Nước mắm Thanh Quốc 43 độ đạm"
-        info = str(detail.query_one("#product-info").render())
+        info = detail.plain_text
         for expected in ("91-002-1-5-2021", "K-08", "HTX Nước mắm Thanh Quốc", "Khu ẩm thực nước mắm Phú Quốc"):
             assert expected in info
         await pilot.press("down")
@@ -271,24 +271,29 @@ async def test_rows_shared_by_two_searches_are_drawn_right_in_both(app):
 
 
 async def test_the_detail_pane_fits_each_product_it_shows(app):
-    """The pane takes each new text's height within the layout under way (no second layout): its content,
-    scroll range and scrollbar must already be what a full layout of the screen would make of them."""
+    """Each product is drawn without laying the screen out, and what the pane holds (its lines, scroll range)
+    is already what a full layout of the screen makes of it."""
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("enter")  # into the results
-        detail = app.screen.detail
-        info = detail.query_one("#product-info")
+        screen = app.screen
+        detail = screen.detail
+        layouts: list[object] = []
+        screen.screen_layout_refresh_signal.subscribe(detail, layouts.append)
 
         def geometry() -> tuple[object, ...]:
-            return (info.size, detail.virtual_size, detail.max_scroll_y, detail.show_vertical_scrollbar)
+            return (detail.lines_text, detail.virtual_size, detail.max_scroll_y)
 
         scrollable_seen = fitting_seen = False
         for _ in range(len(app.catalog.products) - 1):
             await pilot.pause()
+            assert not layouts, "a new product in the pane laid the screen out"
             shown = geometry()
-            assert info.size.height == info.get_content_height(detail.size, app.size, info.size.width)
-            app.screen.refresh(layout=True)  # what a fresh layout makes of the same content
+            assert detail.virtual_size.height == len(detail.lines_text)
+            assert all(len(line) <= detail.line_width for line in detail.lines_text)
+            screen.refresh(layout=True)  # what a fresh layout makes of the same content
             await pilot.pause()
             assert geometry() == shown
+            layouts.clear()
             scrollable_seen |= detail.max_scroll_y > 0
             fitting_seen |= detail.max_scroll_y == 0
             await pilot.press("down")

@@ -47,3 +47,19 @@ def test_quick_benchmark_writes_results(tmp_path: Path) -> None:
     assert {row["target"] for row in results["targets"]} >= {"startup_ratio", "peak_rss_mib", "import_median_s"}
     assert "| Products |" in markdown.read_text(encoding="utf-8")
     assert "ocop-tui vs a bare Textual app" in done.stdout
+
+
+def test_soak_runs_both_programs_and_reports_growth(tmp_path: Path) -> None:
+    out = tmp_path / "soak.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "soak", "--actions", "3", "--size", "300", "--no-write",
+         "--out", str(out), "--cache-dir", str(tmp_path / "stores")],
+        cwd=ROOT, capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert [phase["kind"] for phase in results["app"]] == ["switch", "search", "filter", "pan"]
+    assert [phase["kind"] for phase in results["bare"]] == ["switch", "search"]
+    for phase in results["app"] + results["bare"]:
+        assert phase["actions"] == 3 and phase["start_mib"] > 0 and phase["growth_mib_per_1000"] is not None
+    assert "<!-- soak -->" in done.stderr and "bare two-mode Textual app" in done.stderr

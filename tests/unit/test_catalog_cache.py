@@ -167,3 +167,16 @@ def test_the_second_start_of_the_app_reads_the_cache_the_first_one_wrote(
     second = CliRunner().invoke(main, ["--data", str(store)])
     assert second.exit_code == 0, second.output
     assert shown[0] == shown[1] and shown[0][0] == 3
+
+
+def test_a_fifo_in_place_of_an_entry_is_a_miss_not_a_hang(folder: Path, store: Path) -> None:
+    """Someone (or something) left a named pipe where the entry goes: opening it for reading would wait for a
+    writer for ever; the start reads the store instead."""
+    key = cache.Key.of(store)
+    cache_folder = cache.cache_dir()
+    assert cache_folder is not None
+    cache_folder.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(cache.entry_path(cache_folder, key))
+    assert cache.read_entry(cache_folder, key) is None
+    catalog, _ = open_catalog(store)
+    assert len(catalog.products) == 3

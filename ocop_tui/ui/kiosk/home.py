@@ -13,7 +13,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ocop_tui.i18n import format_date
 from ocop_tui.model import province_label, stars_text
@@ -22,6 +22,7 @@ from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.themes import stars_style
+from ocop_tui.ui.widgets.fair_footer import FairFooter
 
 
 def featured_products(catalog: Catalog) -> list[int]:
@@ -92,7 +93,7 @@ class HomeScreen(FairScreen):
             with Vertical(id="home-featured-box"):
                 yield Static(id="home-featured-title")
                 yield FeaturedCard(id="home-featured")
-        yield Footer()
+        yield FairFooter()
 
     def on_mount(self) -> None:
         follow_language(self, self.refresh_content)

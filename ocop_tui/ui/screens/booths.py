@@ -69,9 +69,7 @@ class BoothsScreen(BrowserScreen):
     @on(RecordTable.Activated, "#table")
     def focus_booth_products(self, event: RecordTable.Activated) -> None:
         """Enter on a booth moves into its product list, where Enter opens a product."""
-        products = self.detail.query_one("#booth-products")
-        if products.display:
-            products.focus()
+        self.detail.focus_items()
 
     def action_open_products(self) -> None:
         self.focus_booth_products(RecordTable.Activated(self.table, self.table.highlighted or 0))

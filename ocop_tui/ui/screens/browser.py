@@ -15,9 +15,9 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
-from ocop_tui.memory import release_free_memory
+from ocop_tui.memory import freeze_long_lived, release_free_memory
 from ocop_tui.search.describe import describe
 from ocop_tui.search.facets import describe_filters, facet_choices
 from ocop_tui.search.index import Filters, ResultSet, SortSpec
@@ -28,6 +28,7 @@ from ocop_tui.ui.textual_compat import send_refreshes_now
 from ocop_tui.ui.widgets.columns import Column
 from ocop_tui.ui.widgets.detail_pane import DetailPane
 from ocop_tui.ui.widgets.facet_panel import FacetPanel
+from ocop_tui.ui.widgets.fair_footer import FairFooter
 from ocop_tui.ui.widgets.record_table import SORT_MARKS, RecordTable
 from ocop_tui.ui.widgets.search_input import SearchInput
 
@@ -153,7 +154,7 @@ class BrowserScreen(FairScreen):
 
     def _mount_footer(self) -> None:
         placeholder = self.query_one("#footer-placeholder")
-        self.mount(Footer(), after=placeholder)
+        self.mount(FairFooter(), after=placeholder)
         placeholder.remove()
 
     def _warm_catalog(self) -> None:
@@ -162,6 +163,9 @@ class BrowserScreen(FairScreen):
         def warm() -> None:
             catalog.warm()
             release_free_memory()  # the index's temporary strings are gone: give their pages back
+            # The index's arrays, lists and sets live as long as the catalogue: tens of thousands of objects
+            # every full garbage collection would walk again, 60-80 ms in the middle of someone's typing.
+            freeze_long_lived()
 
         self.run_worker(warm, thread=True, group="warm", exit_on_error=False)
 
@@ -225,7 +229,12 @@ class BrowserScreen(FairScreen):
         )
         self._update_status(result)
         # The widgets this search changed are drawn in the next frame, not one later (see textual_compat).
-        send_refreshes_now(self.query("#body, #body *, #status"))
+        send_refreshes_now(self._result_widgets())
+
+    def _result_widgets(self) -> list[Widget]:
+        """What a search may change (by id: the query is cached, a CSS query over the screen is not)."""
+        ids = ("#table", "#facets", "#detail", "#status", "#close-note", "#empty", "#empty-text", "#results")
+        return [self.query_one(selector) for selector in ids]
 
     def _show_close_note(self, result: ResultSet) -> None:
         """Above close matches (nothing matched exactly): say so, so no one takes them for the answer."""

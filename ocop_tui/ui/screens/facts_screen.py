@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Container, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ocop_tui.i18n import format_date
 from ocop_tui.search.catalog import Catalog
@@ -22,6 +22,7 @@ from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.widgets.bar_chart import Bar, BarChart
+from ocop_tui.ui.widgets.fair_footer import FairFooter
 
 CHARTS = (
     ("province", "facts.by_province"),
@@ -66,7 +67,7 @@ class FactsScreen(FairScreen):
             with Container(id="facts-charts"):
                 for facet, _ in CHARTS:
                     yield BarChart(facet, id=f"chart-{facet}", classes="facts-chart")
-        yield Footer()
+        yield FairFooter()
 
     def on_mount(self) -> None:
         follow_language(self, self.relabel)

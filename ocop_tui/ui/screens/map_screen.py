@@ -20,7 +20,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from ocop_tui.plan.directions import describe, directions
 from ocop_tui.plan.layout import plan_from_records
@@ -32,6 +32,7 @@ from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.widgets.booth_detail import BoothDetail
+from ocop_tui.ui.widgets.fair_footer import FairFooter
 from ocop_tui.ui.widgets.floor_map import FloorMap
 from ocop_tui.ui.widgets.plan_drawing import SYMBOLS
 from ocop_tui.ui.widgets.search_input import SearchInput
@@ -114,7 +115,7 @@ class MapScreen(FairScreen):
                 yield BoothDetail(id="map-booth", map_button=False)
                 yield Button("", id="map-open-booth", classes="detail-action")
         yield Static(id="map-status")
-        yield Footer()
+        yield FairFooter()
 
     def on_mount(self) -> None:
         self._choose_start()

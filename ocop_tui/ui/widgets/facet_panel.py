@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -18,7 +19,7 @@ from textual.strip import Strip
 
 from ocop_tui.search.facets import FacetChoices
 from ocop_tui.ui.language import follow_language
-from ocop_tui.ui.lineview import LineView, fit_text, rows_size, set_virtual_size, text_strip
+from ocop_tui.ui.lineview import LineView, fit_segments, text_segments, text_strip
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.themes import stars_style
 
@@ -59,6 +60,7 @@ class FacetPanel(LineView, can_focus=True):
         # (Not a heading: after a search with no results the cursor rests on one, and it must come back
         # to a value, or space would toggle nothing.)
         current = self._lines[self._cursor] if self._selectable(self._cursor) else None
+        drawn = self._drawn()
         lines: list[_Line] = []
         for facet in facets:
             if not facet.values:
@@ -77,33 +79,48 @@ class FacetPanel(LineView, can_focus=True):
             ),
             next((i for i, line in enumerate(lines) if line.facet is not None), 0),
         )
-        set_virtual_size(self, rows_size(len(lines)))
-        self.refresh()
+        self.set_line_count(len(lines))
+        if drawn[0] == int(self.scroll_y):  # else Textual repaints the scrolled view by itself
+            self.refresh_changed(drawn[1], self._drawn()[1])
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+    def _drawn(self) -> tuple[int, list[tuple[str | None, str, str, int, bool, bool]]]:
+        """What the lines on view show (the first line, then each line's facet, value, label, count, and
+        whether it is chosen and under the cursor)."""
+        top = int(self.scroll_y)
+        shown = self._lines[top : top + self.scrollable_content_region.height]
+        cursor = self._cursor - top if self.has_focus else -1
+        return top, [(line.facet, line.value, line.text.plain, line.count, line.selected, y == cursor)
+                     for y, line in enumerate(shown)]  # fmt: skip
+
+    def render_row(self, y: int) -> Strip:
+        width = self.line_width
         index = int(self.scroll_y) + y
         widget_style = self.base_style
         if index >= len(self._lines):
             return Strip.blank(width, widget_style)
         line = self._lines[index]
+        console = self.app.console
         if line.facet is None:
-            style = self.get_component_rich_style("facet-panel--heading", partial=True)
-            return text_strip(fit_text(line.text, width, "left"), width, widget_style + style, self.app.console)
+            base = widget_style + self.get_component_rich_style("facet-panel--heading", partial=True)
+            return text_strip(line.text, width, base, console)
         base = widget_style
         if line.selected:
             base = base + self.get_component_rich_style("facet-panel--selected", partial=True)
         cursor = None
         if index == self._cursor and self.has_focus:  # its colours over the stars' and the count's
             cursor = self.get_component_rich_style("facet-panel--cursor", partial=True)
-        mark = Text("■ " if line.selected else "□ ")
+        line_base = base if cursor is None else base + cursor
         text = line.text
         if line.facet == "stars":  # in the theme's colour for stars, as it is now (F8 changes it)
             text = Text(text.plain, style=stars_style(self.app))
-        label = fit_text(Text.assemble(mark, text), max(1, width - self._count_width - 1), "left")
+        mark = Segment("■ " if line.selected else "□ ", line_base)
+        label_width = max(1, width - self._count_width - 1)
+        label = fit_segments([mark, *text_segments(text, base, console, over=cursor)], label_width, line_base)
         count_style = self.get_component_rich_style("facet-panel--count", partial=True)
-        count = Text(f"{line.count:>{self._count_width}}", style=count_style)
-        return text_strip(Text.assemble(label, " ", count), width, base, self.app.console, over=cursor)
+        count = text_segments(
+            Text(f" {line.count:>{self._count_width}}", style=count_style), base, console, over=cursor
+        )
+        return Strip(fit_segments([*label, *count], width, line_base), width)
 
     def _selectable(self, index: int) -> bool:
         return 0 <= index < len(self._lines) and self._lines[index].facet is not None
@@ -131,7 +148,7 @@ class FacetPanel(LineView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is None:
+        if offset is None or self.on_bar(offset.x):
             return
         index = int(self.scroll_y) + offset.y
         if self._selectable(index):

@@ -19,12 +19,13 @@ from textual.message import Message
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from ocop_tui.plan.routes import Grid, Route, Start
 from ocop_tui.plan.shapes import ZONE_COLOURS, Plan, Rect
 from ocop_tui.ui.fair_app import FairApp
 from ocop_tui.ui.language import follow_language
-from ocop_tui.ui.lineview import set_virtual_size
+from ocop_tui.ui.textual_compat import update_scrollbars_now
 from ocop_tui.ui.widgets.map_scale import ZOOMS, Scale, fit_scale, map_size
 from ocop_tui.ui.widgets.plan_drawing import DrawnRows, MapMarks, MapStyles, draw_rows
 
@@ -200,7 +201,9 @@ class FloorMap(ScrollView, can_focus=True):
         self._built_for = None
         # The scrollbars are told now: a new size set after a layout (a fit on resize) would leave them as
         # they were, such as a horizontal one under a map that now fits.
-        set_virtual_size(self, self.map_size)
+        if self.map_size != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, self.map_size)
+            update_scrollbars_now(self)
         self.refresh()
 
     # Actions and mouse --------------------------------------------------------------------------

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
-from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, OptionList, Static
 
 from ocop_tui.model import PRODUCT_SETS, exhibitor_type_label, group_label, province_label, stars_text
 from ocop_tui.ui.safe import data_text, labelled
-from ocop_tui.ui.widgets.detail_list import DetailList, product_option
-from ocop_tui.ui.widgets.detail_pane import DetailPane, DetailText
+from ocop_tui.ui.widgets.detail_list import product_entry
+from ocop_tui.ui.widgets.detail_pane import DetailPane, Entry, blank
 
 MAX_SIBLINGS = 50
+GO_BOOTH = "go-booth"
+SHOW_ON_MAP = "show-on-map"
 
 
 class ProductDetail(DetailPane):
-    """Shows the highlighted product; asks the screen to open its booth or a sibling product."""
+    """Shows the highlighted product; asks the screen to open its booth, the map or a sibling product."""
 
     class BoothRequested(Message):
         def __init__(self, booth_no: str) -> None:
@@ -37,38 +35,18 @@ class ProductDetail(DetailPane):
             super().__init__()
             self.booth_no = booth_no
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        # The sibling list on screen: an unchanged list must not update widgets (a relayout and a frame).
-        self._siblings: tuple[tuple[int, ...], object, str] | None = None
-
-    def compose(self) -> ComposeResult:
-        yield DetailText(id="product-info", classes="detail-info")
-        yield Button("", id="go-booth", classes="detail-action")
-        yield Button("", id="show-on-map", classes="detail-action")
-        yield DetailText(id="siblings-title", classes="detail-subtitle")
-        yield DetailList(id="siblings", classes="detail-list")
-
     @property
     def product(self) -> int | None:
         return self._record
 
-    def render_record(self, record: int | None) -> None:
+    def entries_for(self, record: int | None) -> list[Entry]:
         tr = self.app.tr
         lang = tr.lang
-        info = self.query_one("#product-info", Static)
-        button = self.query_one("#go-booth", Button)
-        map_button = self.query_one("#show-on-map", Button)
-        siblings = self.query_one("#siblings", OptionList)
-        title = self.query_one("#siblings-title", Static)
-        if self._record is None:
-            info.update(Text(tr("detail.none"), style="dim"))
-            button.display = map_button.display = False
-            title.display = siblings.display = False
-            return
+        if record is None:
+            return [Entry(Text(tr("detail.none"), style="dim"))]
         catalog = self.catalog
-        p = catalog.products[self._record]
-        booth = catalog.booth_of(self._record)
+        p = catalog.products[record]
+        booth = catalog.booth_of(record)
         lines: list[Text] = [data_text(p.name, "bold")]
         if p.name_en:
             lines.append(data_text(p.name_en, "italic"))
@@ -100,37 +78,26 @@ class ProductDetail(DetailPane):
         if booth.contact_name or booth.phone:
             contact = " · ".join(part for part in (booth.contact_name, booth.phone) if part)
             lines.append(labelled(tr("detail.contact"), contact))
-        info.update(Text("\n").join(lines))
-        # A Button parses a str label as markup: the booth number is data, so the label is Content.
-        button.label = Content(tr("detail.go_booth", booth=data_text(booth.booth_no).plain))
-        button.display = True
-        map_button.label = Content(tr("detail.show_on_map"))
-        map_button.display = True
-        others = [i for i in catalog.products_of_producer(p.producer) if i != self._record]
-        title.display = siblings.display = bool(others)
-        title.update(Text(tr("detail.same_producer", count=tr.number(len(others))), style="bold"))
-        listed = (tuple(others[:MAX_SIBLINGS]), catalog, lang)
-        if self._siblings is not None and listed[0] == self._siblings[0] and listed[1] is self._siblings[1] \
-                and lang == self._siblings[2]:  # fmt: skip
+        entries = [Entry(line) for line in lines]
+        entries += [
+            blank(),
+            Entry(Text(tr("detail.go_booth", booth=data_text(booth.booth_no).plain)), "button", GO_BOOTH),
+            blank(),
+            Entry(Text(tr("detail.show_on_map")), "button", SHOW_ON_MAP),
+        ]
+        others = [i for i in catalog.products_of_producer(p.producer) if i != record]
+        if others:
+            entries += [blank(), Entry(Text(tr("detail.same_producer", count=tr.number(len(others)))), "heading")]
+            entries += [product_entry(catalog, i) for i in others[:MAX_SIBLINGS]]
+        return entries
+
+    def activate(self, entry: Entry) -> None:
+        if self._record is None:
             return
-        self._siblings = listed
-        siblings.clear_options()
-        siblings.add_options([product_option(catalog, i) for i in others[:MAX_SIBLINGS]])
-
-    @on(Button.Pressed, "#go-booth")
-    def request_booth(self, event: Button.Pressed) -> None:
-        event.stop()
-        if self._record is not None:
-            self.post_message(self.BoothRequested(self.catalog.products[self._record].booth_no))
-
-    @on(Button.Pressed, "#show-on-map")
-    def request_map(self, event: Button.Pressed) -> None:
-        event.stop()
-        if self._record is not None:
-            self.post_message(self.MapRequested(self.catalog.products[self._record].booth_no))
-
-    @on(OptionList.OptionSelected, "#siblings")
-    def request_sibling(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.post_message(self.ProductRequested(int(event.option.id)))
+        booth_no = self.catalog.products[self._record].booth_no
+        if entry.action == GO_BOOTH:
+            self.post_message(self.BoothRequested(booth_no))
+        elif entry.action == SHOW_ON_MAP:
+            self.post_message(self.MapRequested(booth_no))
+        elif entry.kind == "item":
+            self.post_message(self.ProductRequested(int(entry.action)))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -17,10 +19,10 @@ from textual.message import Message
 from textual.strip import Strip
 
 from ocop_tui.ui.language import follow_language
-from ocop_tui.ui.lineview import LineView, fit_text, rows_size, set_virtual_size, text_strip
+from ocop_tui.ui.lineview import LineView, fit_segments, fit_text, rows_size, text_segments
 from ocop_tui.ui.widgets.columns import GAP, Column, column_widths
 
-MAX_CACHED_LINES = 2000  # drawn rows kept (about a megabyte); all dropped at once when full
+MAX_CACHED_LINES = 400  # drawn rows kept (ten screens of them); all dropped at once when full
 SORT_MARKS = {False: "▲", True: "▼"}  # ascending (A–Z, fewest stars, cheapest first), descending
 
 
@@ -116,8 +118,9 @@ class RecordTable(LineView, can_focus=True):
         self.invalidate()
 
     def set_sort(self, sort: tuple[str, bool] | None) -> None:
-        self._sort = sort
-        self.refresh()
+        if sort != self._sort:
+            self._sort = sort
+            self.refresh_line(int(self.scroll_y))  # the header
 
     def invalidate(self) -> None:
         """Drop cached lines (language, columns or the records behind the numbers changed)."""
@@ -131,6 +134,7 @@ class RecordTable(LineView, can_focus=True):
     def set_rows(self, rows: Sequence[int], *, select: int | None = None) -> None:
         """Show `rows`; keep the highlighted record if it is still there, or move to `select`."""
         previous = self.highlighted
+        drawn = self._drawn()
         self._rows = rows
         target = select if select is not None else previous
         position = 0
@@ -139,9 +143,23 @@ class RecordTable(LineView, can_focus=True):
                 position = rows.index(target)
             except ValueError:
                 position = 0
-        set_virtual_size(self, rows_size(len(rows) + 1))
-        self._move_to(position, force_message=True, centre=select is not None)
-        self.refresh()
+        self.set_line_count(len(rows) + 1)
+        self._move_to(position, force_message=True, centre=select is not None, drawn=drawn)
+
+    def _drawn(self) -> tuple[int, list[tuple[int | None, bool]]]:
+        """What the rows on view show: the first row, and each row's record and whether the cursor is on it."""
+        top = int(self.scroll_y)
+        rows = self._rows
+        end = min(len(rows), top + self._visible_rows)
+        return top, [(rows[row], row == self._cursor) for row in range(top, end)]
+
+    def _repaint_changes(self, drawn: tuple[int, list[tuple[int | None, bool]]]) -> None:
+        """Repaint the rows whose record or cursor changed (all of them after a scroll: Textual repaints a
+        scrolled view by itself)."""
+        top, before = drawn
+        after_top, after = self._drawn()
+        if top == after_top:
+            self.refresh_changed(before, after, first=1)
 
     # Geometry -------------------------------------------------------------------------------------
 
@@ -167,8 +185,8 @@ class RecordTable(LineView, can_focus=True):
 
     # Rendering ------------------------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+    def render_row(self, y: int) -> Strip:
+        width = self.line_width
         if y == 0:
             return self._header_strip(width)
         row = int(self.scroll_y) + y - 1
@@ -185,8 +203,8 @@ class RecordTable(LineView, can_focus=True):
         return strip
 
     def _header_strip(self, width: int) -> Strip:
-        style = self.get_component_rich_style("record-table--header")
-        parts: list[Text] = []
+        base = self.base_style + self.get_component_rich_style("record-table--header")
+        cells: list[Text] = []
         for column, column_width in self._layout(width):
             label = Text(column.label)
             if self._sort and self._sort[0] == column.key:
@@ -194,8 +212,8 @@ class RecordTable(LineView, can_focus=True):
                 label = fit_text(label, max(0, column_width - 2))
                 label.rstrip()
                 label.append(f" {SORT_MARKS[self._sort[1]]}")
-            parts.append(fit_text(label, column_width, column.justify))
-        return text_strip(Text(" " * GAP).join(parts), width, self.base_style + style, self.app.console)
+            cells.append(label)
+        return self._cells_strip(cells, width, base)
 
     def _row_strip(self, row: int, width: int, is_cursor: bool) -> Strip:
         record = self._rows[row]
@@ -206,15 +224,28 @@ class RecordTable(LineView, can_focus=True):
             base = base + self.get_component_rich_style("record-table--odd", partial=True)
         # The cursor's colours go over the cells' own (stars, a dim separator), which would not read on it.
         cursor = self.get_component_rich_style("record-table--cursor", partial=True) if is_cursor else None
-        parts = [
-            fit_text(self._render_cell(record, column.key), column_width, column.justify)
-            for column, column_width in self._layout(width)
-        ]
-        return text_strip(Text(" " * GAP).join(parts), width, base, self.app.console, over=cursor)
+        cells = [self._render_cell(record, column.key) for column, _ in self._layout(width)]
+        return self._cells_strip(cells, width, base, cursor)
+
+    def _cells_strip(self, cells: list[Text], width: int, base: Style, over: Style | None = None) -> Strip:
+        """One line of cells, each cut or padded to its column's width, GAP cells apart (`over`: a cursor)."""
+        console = self.app.console
+        line_base = base if over is None else base + over
+        gap = Segment(" " * GAP, line_base)
+        segments: list[Segment] = []
+        for (column, column_width), cell in zip(self._layout(width), cells, strict=True):
+            if segments:
+                segments.append(gap)
+            cell_segments = text_segments(cell, base, console, over=over)
+            segments += fit_segments(cell_segments, column_width, line_base, column.justify)
+        return Strip(fit_segments(segments, width, line_base), width)
 
     # Cursor ---------------------------------------------------------------------------------------
 
-    def _move_to(self, position: int, *, force_message: bool = False, centre: bool = False) -> None:
+    def _move_to(self, position: int, *, force_message: bool = False, centre: bool = False,
+                 drawn: tuple[int, list[tuple[int | None, bool]]] | None = None) -> None:  # fmt: skip
+        if drawn is None:
+            drawn = self._drawn()
         count = len(self._rows)
         position = max(0, min(position, count - 1)) if count else 0
         changed = position != self._cursor
@@ -222,7 +253,7 @@ class RecordTable(LineView, can_focus=True):
         self._scroll_cursor_into_view(centre=centre)
         if changed or force_message:
             self.post_message(self.Highlighted(self, self.highlighted))
-        self.refresh()
+        self._repaint_changes(drawn)
 
     def _scroll_cursor_into_view(self, *, centre: bool = False) -> None:
         visible = self._visible_rows
@@ -276,12 +307,12 @@ class RecordTable(LineView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is None:
+        if offset is None or self.on_bar(offset.x):
             return
         event.stop()
         if offset.y == 0:
             x = 0
-            for column, column_width in self._layout(self.scrollable_content_region.width):
+            for column, column_width in self._layout(self.line_width):
                 if x <= offset.x < x + column_width + GAP:
                     # A new column starts in its first direction; the sorted one turns round.
                     same = self._sort is not None and self._sort[0] == column.key

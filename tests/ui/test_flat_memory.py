@@ -1,0 +1,51 @@
+"""Flat memory: switching screens all day keeps a bounded number of widgets and screens alive.
+
+What a switch kept before (the Footer's removed keys, held by its data bindings) showed as widgets that are
+no longer on any screen; counted here deterministically (no timing, no RSS: those are in `python -m benchmarks
+soak`).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from ocop_tui.ui.app import OcopApp
+
+
+def live_nodes(app: OcopApp) -> Counter[str]:
+    """The app's DOM nodes alive now (garbage collected first), by class and whether they are on a screen.
+    (The app freezes what is alive once the search index is built: unfrozen here so that it is counted.)"""
+    gc.unfreeze()
+    gc.collect()
+    return Counter(
+        f"{type(node).__name__}{'' if node.is_attached else ' (detached)'}"
+        for node in gc.get_objects()
+        if isinstance(node, DOMNode) and node.app is app
+    )
+
+
+async def test_screen_switches_keep_no_widgets_or_screens_behind(app):
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+
+        async def round_trips() -> None:
+            for key in ("f3", "f2", "f4", "f2", "f5", "f2"):
+                await pilot.press(key)
+                await pilot.pause()
+                await pilot.pause()
+
+        await round_trips()  # every screen made once, every cache filled
+        await round_trips()
+        before = live_nodes(app)
+        for _ in range(4):
+            await round_trips()
+        after = live_nodes(app)
+        grown = {name: after[name] - before[name] for name in after if after[name] > before[name]}
+        assert not grown, grown  # 24 switches more, not one widget more (a leaking footer: 500 keys)
+        # Removed widgets still alive are a footer's last rebuild on its way out, never more.
+        assert sum(count for name, count in after.items() if name.endswith("(detached)")) <= 60
+        assert len([s for s in gc.get_objects() if isinstance(s, Screen) and s.app is app]) == 4  # one per mode
