@@ -28,6 +28,7 @@ from ocop_tui.cli.common import (
     show_path,
     stdout,
 )
+from ocop_tui.cli.help_text import HelpArgument, HelpCommand
 from ocop_tui.i18n import format_number, t
 from ocop_tui.model import Lang
 from ocop_tui.store.backups import list_backups
@@ -56,11 +57,10 @@ def _size(size: int, lang: Lang) -> str:
     return f"{text.replace('.', ',') if lang == 'vi' else text} MB"
 
 
-@click.command("backups")
+@click.command("backups", cls=HelpCommand)
 @data_option
 @click.pass_context
 def backups_command(ctx: click.Context, data_path: Path | None) -> None:
-    """List the store's backups, newest first (the last five writes are kept)."""
     lang = _lang(ctx)
     path = resolve_data(data_path)
     backups = list_backups(path)
@@ -108,15 +108,11 @@ def find_backup(store: Path, name: str) -> list[Path]:
     return [b for b in backups if name in b.name] if name else []
 
 
-@click.command("restore")
-@click.argument("backup")
+@click.command("restore", cls=HelpCommand)
+@click.argument("backup", cls=HelpArgument)
 @data_option
 @click.pass_context
 def restore_command(ctx: click.Context, backup: str, data_path: Path | None) -> None:
-    """Put a backup back in place (the current store is backed up first, so this can be undone too).
-
-    BACKUP is a file name or # number from `ocop-tui backups`, or the path of a backup file.
-    """
     lang = _lang(ctx)
     path = resolve_writable(data_path, lang, must_exist=False)  # a deleted store can be restored
     matches = find_backup(path, backup)

@@ -20,6 +20,7 @@ from ocop_tui.cli.common import (
     show_path,
     stdout,
 )
+from ocop_tui.cli.help_text import HelpCommand
 from ocop_tui.cli.map import plan_notice
 from ocop_tui.i18n import format_number, t
 from ocop_tui.model import GROUPS, Lang, group_label, province_label, stars_text
@@ -33,11 +34,10 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @data_option
 @click.pass_context
 def validate(ctx: click.Context, data_path: Path | None) -> None:
-    """Check a store against the data contract and list every problem."""
     lang: Lang = ctx.obj["lang"]
     path = resolve_data(data_path)
     try:
@@ -72,11 +72,10 @@ def _count_table(title: str, counts: Counter[str], label, lang: Lang, order=None
     return table
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @data_option
 @click.pass_context
 def stats(ctx: click.Context, data_path: Path | None) -> None:
-    """Counts by province, group, stars and zone."""
     lang: Lang = ctx.obj["lang"]
     path = resolve_data(data_path)
     try:

@@ -46,12 +46,8 @@ data_option = click.option(
     "data_path",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="The store (TinyDB JSON file). Default: $OCOP_TUI_DATA, else your own store (see `ocop-tui init`), "
-    "else the demo fair.",
 )
-lang_option = click.option(
-    "--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True, help="Language of the interface."
-)
+lang_option = click.option("--lang", type=click.Choice(LANGS), default=DEFAULT_LANG, show_default=True)
 
 
 show_path = shown_path  # a file name in a message: control, escape, bidi and undecodable characters visible

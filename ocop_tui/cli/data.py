@@ -31,6 +31,7 @@ from ocop_tui.cli.common import (
     stderr,
     stdout,
 )
+from ocop_tui.cli.help_text import HelpCommand
 from ocop_tui.cli.import_report import (
     cancelled,
     confirmation,
@@ -99,37 +100,23 @@ def _reject(problems: list[ImportProblem], path: Path, lang: Lang, report: Path 
     fail(t("import.rejected", lang, count=format_number(len(errors), lang), path=show_path(path)), EXIT_INVALID, lang)
 
 
-@click.command("import")
-@click.option("--booths", "booths_file", type=_file_type, help="Booths file (.csv, .xlsx or .json).")
-@click.option("--products", "products_file", type=_file_type, help="Products file (.csv, .xlsx or .json).")
+@click.command("import", cls=HelpCommand)
+@click.option("--booths", "booths_file", type=_file_type)
+@click.option("--products", "products_file", type=_file_type)
 @data_option
-@click.option(
-    "--replace",
-    is_flag=True,
-    help="Replace the tables given instead of merging (records not in the files are removed).",
-)
-@click.option("--dry-run", is_flag=True, help="Check everything and list what would change; write nothing.")
-@click.option("--yes", is_flag=True, help="Go ahead without asking when the import removes more than 10% of a table.")
-@click.option(
-    "--sheet", metavar="NAME", help="Excel sheet to read (default: the first visible sheet with the headers)."
-)
-@click.option("--report", "report_file", type=_file_type,
-              help="Also write every problem and every change to this CSV file.")  # fmt: skip
+@click.option("--replace", is_flag=True)
+@click.option("--dry-run", is_flag=True)
+@click.option("--yes", is_flag=True)
+@click.option("--sheet", metavar="NAME")
+@click.option("--report", "report_file", type=_file_type)
 @click.option("--max-size", "max_megabytes", type=click.IntRange(1, 1 << 20), default=DEFAULT_MAX_MEGABYTES,
-              show_default=True, metavar="MB",
-              help="Refuse larger files (an .xlsx: also what it unpacks to).")  # fmt: skip
+              show_default=True, metavar="MB")  # fmt: skip
 @click.option("--max-rows", type=click.IntRange(1, 1 << 40), default=DEFAULT_MAX_ROWS, show_default=True,
-              metavar="N", help="Refuse files with more rows.")  # fmt: skip
+              metavar="N")  # fmt: skip
 @click.pass_context
 def import_command(ctx: click.Context, booths_file: Path | None, products_file: Path | None, data_path: Path | None,
                    replace: bool, dry_run: bool, yes: bool, sheet: str | None, report_file: Path | None,
                    max_megabytes: int, max_rows: int) -> None:  # fmt: skip
-    """Load booths and products from CSV, Excel or JSON into the store.
-
-    Everything is checked first: either every row goes in, or nothing changes and each problem is listed
-    with its file, row and column. Records with a known booth number / product code are updated, new ones
-    added; with --replace, the tables given become exactly the files' contents.
-    """
     lang = _lang(ctx)
     if booths_file is None and products_file is None:
         raise click.UsageError(t("import.usage.nothing", lang))
@@ -178,17 +165,13 @@ def import_command(ctx: click.Context, booths_file: Path | None, products_file: 
             )  # a command to paste: never cut in two
 
 
-@click.command("export")
-@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Folder for booths.<format> and products.<format> (created if needed).")  # fmt: skip
+@click.command("export", cls=HelpCommand)
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
-@click.option("--headers", "headers", type=click.Choice(HEADER_LANGS), default="vi", show_default=True,
-              help="csv and xlsx: Vietnamese headers and values as in the templates (vi), or the data contract's "
-              "field names and values (en). json always uses the contract's.")  # fmt: skip
+@click.option("--headers", "headers", type=click.Choice(HEADER_LANGS), default="vi", show_default=True)
 @data_option
 @click.pass_context
 def export_command(ctx: click.Context, out_dir: Path, fmt: str, headers: str, data_path: Path | None) -> None:
-    """Write the store's booths and products as CSV, Excel or JSON files that import reads back as they are."""
     lang = _lang(ctx)
     path = resolve_data(data_path)
     try:

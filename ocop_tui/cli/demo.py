@@ -15,6 +15,7 @@ from rich.text import Text
 from tinydb import TinyDB
 
 from ocop_tui.cli.common import EXIT_UNREADABLE, fail, report_store_error, show_path, stdout
+from ocop_tui.cli.help_text import HelpCommand
 from ocop_tui.demo.figures import DEFAULT_PRODUCTS, DEFAULT_SEED, MAX_BOOTHS, MAX_PRODUCTS
 from ocop_tui.demo.generator import generate_fair
 from ocop_tui.i18n import format_number, t
@@ -23,22 +24,17 @@ from ocop_tui.store.errors import StoreError
 from ocop_tui.store.writing import write_store
 
 
-@click.command("demo-data")
-@click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="The store file to write (TinyDB JSON).")  # fmt: skip
-@click.option("--products", type=click.IntRange(1, MAX_PRODUCTS), default=DEFAULT_PRODUCTS, show_default=True,
-              help="Number of products.")  # fmt: skip
-@click.option("--booths", type=click.IntRange(1, MAX_BOOTHS), default=None,
-              help="Number of booths.  [default: 320, scaled with --products]")  # fmt: skip
-@click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True, help="Random seed: same seed, same file.")
-@click.option("--floor-plan/--no-floor-plan", default=True, show_default=True,
-              help="Write the automatic floor plan in (schema 2); thousands of booths never get one.")  # fmt: skip
-@click.option("--force", is_flag=True, help="Replace an existing file (the old version goes to .ocop-backups).")
+@click.command("demo-data", cls=HelpCommand)
+@click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@click.option("--products", type=click.IntRange(1, MAX_PRODUCTS), default=DEFAULT_PRODUCTS, show_default=True)
+@click.option("--booths", type=click.IntRange(1, MAX_BOOTHS), default=None)
+@click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True)
+@click.option("--floor-plan/--no-floor-plan", default=True, show_default=True)
+@click.option("--force", is_flag=True)
 @click.pass_context
 def demo_data(
     ctx: click.Context, out: Path, products: int, booths: int | None, seed: int, floor_plan: bool, force: bool
 ) -> None:
-    """Write the demo Mekong Delta OCOP Forum (generated, not the official list)."""
     lang: Lang = (ctx.obj or {}).get("lang", "vi")
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():

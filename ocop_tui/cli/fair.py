@@ -26,6 +26,7 @@ from ocop_tui.cli.common import (
     show_path,
     stdout,
 )
+from ocop_tui.cli.help_text import HelpArgument, HelpGroup
 from ocop_tui.cli.init import detail_message
 from ocop_tui.i18n import format_date, format_number, t
 from ocop_tui.model import Lang
@@ -48,16 +49,15 @@ def _shown(name: str, value: Any, lang: Lang) -> str:
     return clean(str(value))
 
 
-@click.group("fair")
+@click.group("fair", cls=HelpGroup)
 def fair_group() -> None:
-    """The fair's own details: name, theme, venue, city, dates, demo flag."""
+    pass
 
 
 @fair_group.command("show")
 @data_option
 @click.pass_context
 def show_command(ctx: click.Context, data_path: Path | None) -> None:
-    """Show the fair's details, and where its store is."""
     lang = _lang(ctx)
     path = resolve_data(data_path)
     try:
@@ -90,13 +90,11 @@ def show_command(ctx: click.Context, data_path: Path | None) -> None:
 
 
 @fair_group.command("set")
-@click.argument("key")
-@click.argument("value")
+@click.argument("key", cls=HelpArgument)
+@click.argument("value", cls=HelpArgument)
 @data_option
 @click.pass_context
 def set_command(ctx: click.Context, key: str, value: str, data_path: Path | None) -> None:
-    """Change one of the fair's details: KEY is name, theme, venue, city, start, end (YYYY-MM-DD) or demo
-    (true/false)."""
     lang = _lang(ctx)
     try:
         name = fair_key(key)

@@ -22,6 +22,7 @@ from ocop_tui.cli.common import (
     show_path,
     stdout,
 )
+from ocop_tui.cli.help_text import HelpCommand
 from ocop_tui.i18n import format_number, t
 from ocop_tui.model import Lang
 from ocop_tui.paths import configured_store_path
@@ -49,23 +50,19 @@ class _IsoDate(click.ParamType):
         self.fail(t("init.bad_date", lang), param, ctx)
 
 
-@click.command("init")
-@click.option("--data", "data_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Where to create the store. Default: $OCOP_TUI_DATA, else fair.json in your data "
-              "folder.")  # fmt: skip
-@click.option("--demo", "mode", flag_value="demo", help="Start from a copy of the demo fair (booths and products).")
-@click.option("--empty", "mode", flag_value="empty", default=True,
-              help="Start with the forum's details and no booths or products (the default).")  # fmt: skip
-@click.option("--name", help="The fair's name.")
-@click.option("--theme", help="Its theme.")
-@click.option("--venue", help="Its venue.")
-@click.option("--city", help="Its city.")
-@click.option("--start", "start_date", type=_IsoDate(), help="The first day, YYYY-MM-DD.")
-@click.option("--end", "end_date", type=_IsoDate(), help="The last day, YYYY-MM-DD.")
-@click.option("--force", is_flag=True, help="Replace an existing store (the old version goes to .ocop-backups).")
+@click.command("init", cls=HelpCommand)
+@click.option("--data", "data_path", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@click.option("--demo", "mode", flag_value="demo")
+@click.option("--empty", "mode", flag_value="empty", default=True)
+@click.option("--name")
+@click.option("--theme")
+@click.option("--venue")
+@click.option("--city")
+@click.option("--start", "start_date", type=_IsoDate())
+@click.option("--end", "end_date", type=_IsoDate())
+@click.option("--force", is_flag=True)
 @click.pass_context
 def init_command(ctx: click.Context, data_path: Path | None, mode: InitMode, force: bool, **given: str | None) -> None:
-    """Create your own store for the fair (schema 2, with a floor plan), ready for `ocop-tui import`."""
     lang: Lang = (ctx.obj or {}).get("lang", "vi")
     path = resolve_writable(data_path, lang, must_exist=False, new=True)
     if path.exists() and not force:

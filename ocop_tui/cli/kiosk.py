@@ -29,6 +29,7 @@ from ocop_tui.cli.common import (
     stdin_is_terminal,
     stdout,
 )
+from ocop_tui.cli.help_text import HelpCommand, HelpGroup
 from ocop_tui.i18n import format_number, t
 from ocop_tui.kiosk.config import ConfigError, load_settings, resolve_config_path, save_pin_hash
 from ocop_tui.kiosk.misses import misses_path, most_frequent, read_misses
@@ -40,7 +41,6 @@ config_option = click.option(
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="Kiosk settings (TOML). Default: $OCOP_TUI_CONFIG, else config.toml in the user's config folder.",
 )
 
 
@@ -103,15 +103,10 @@ def _read_pin(lang: Lang) -> str:
     return line.strip()
 
 
-@click.command("kiosk-pin")
+@click.command("kiosk-pin", cls=HelpCommand)
 @config_option
 @click.pass_context
 def kiosk_pin_command(ctx: click.Context, config_path: Path | None) -> None:
-    """Set the PIN that staff type to leave kiosk mode (6-12 digits, not an easy guess such as 123456; asked
-    twice on a terminal, or one line on stdin).
-
-    Only a salted scrypt hash is written to the config file, never the PIN.
-    """
     lang = _lang(ctx)
     path = resolve_config_path(_config(ctx, config_path))
     try:
@@ -131,17 +126,16 @@ def kiosk_pin_command(ctx: click.Context, config_path: Path | None) -> None:
     stdout().print(Text(t("kiosk.pin.saved", lang, path=show_path(saved)), style="green"))
 
 
-@click.group("report")
+@click.group("report", cls=HelpGroup)
 def report_group() -> None:
-    """Reports for organisers from the kiosk's logs."""
+    pass
 
 
 @report_group.command("misses")
 @config_option
-@click.option("--top", type=click.IntRange(1, 10_000), default=20, show_default=True, help="How many to list.")
+@click.option("--top", type=click.IntRange(1, 10_000), default=20, show_default=True)
 @click.pass_context
 def misses_command(ctx: click.Context, config_path: Path | None, top: int) -> None:
-    """The searches that found nothing on the kiosk, most frequent first (to find gaps in the data)."""
     lang = _lang(ctx)
     try:
         settings = load_settings(_config(ctx, config_path))

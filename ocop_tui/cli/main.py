@@ -25,13 +25,14 @@ from ocop_tui.cli.common import (
     run_app,
     tolerate_narrow_terminals,
 )
+from ocop_tui.cli.help_text import HelpGroup
 from ocop_tui.cli.usage import lang_of, show_aborted, show_click_error
 from ocop_tui.i18n import DEFAULT_LANG
 from ocop_tui.kiosk.config import MAX_IDLE_SECONDS, MIN_IDLE_SECONDS
 from ocop_tui.model import Lang
 
 
-class DefaultToApp(click.Group):
+class DefaultToApp(HelpGroup):
     """A group whose bare invocation runs the browser (`ocop-tui --data x.json`).
 
     The organisers' commands live in their own modules, registered with `register_later`: they are
@@ -94,31 +95,25 @@ def exit_with(code: int) -> NoReturn:
     sys.exit(code)
 
 
+# Every command's and option's help text, in both languages, is in ocop_tui/i18n/cli_help.py.
 @click.group(cls=DefaultToApp, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @data_option
 @lang_option
-@click.option("--kiosk", is_flag=True, help="Public kiosk mode: locked down, PIN to exit (see `ocop-tui kiosk-pin`).")
+@click.option("--kiosk", is_flag=True)
 @click.option(
     "--config",
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="Kiosk settings (TOML). Default: $OCOP_TUI_CONFIG, else the user's config folder.",
 )
 @click.option(
     "--idle-seconds",
     type=click.IntRange(MIN_IDLE_SECONDS, MAX_IDLE_SECONDS),
     default=None,
-    help="Kiosk: back to the home screen after this long without input (default 90, or the config's).",
 )
 @click.pass_context
 def main(ctx: click.Context, data_path: Path | None, lang: Lang, kiosk: bool, config_path: Path | None,
          idle_seconds: int | None) -> None:  # fmt: skip
-    """Look up booths and OCOP products of the Mekong Delta OCOP Forum (Kiên Giang 2024).
-
-    Without a command, opens the browser on your store (--data, $OCOP_TUI_DATA, the one `ocop-tui init` made,
-    else the demo fair); with --kiosk, the locked-down kiosk.
-    """
     ctx.ensure_object(dict)
     tolerate_narrow_terminals()
     ctx.obj["lang"] = lang

@@ -22,6 +22,7 @@ from ocop_tui.cli.common import (
     show_path,
     stdout,
 )
+from ocop_tui.cli.help_text import HelpCommand
 from ocop_tui.i18n import format_number, t
 from ocop_tui.model import SCHEMA_VERSION, Lang
 from ocop_tui.plan.layout import migrate_tables, plan_from_tables
@@ -44,12 +45,11 @@ def _needs_migration(checked: CheckedTables) -> bool:
     return fair is not None and (fair.plan is None or fair.schema_version < SCHEMA_VERSION)
 
 
-@click.command()
+@click.command(cls=HelpCommand)
 @data_option
-@click.option("--dry-run", is_flag=True, help="Say what would change without writing the store.")
+@click.option("--dry-run", is_flag=True)
 @click.pass_context
 def migrate(ctx: click.Context, data_path: Path | None, dry_run: bool) -> None:
-    """Upgrade a store to the current schema version (writes the floor plan; keeps a backup)."""
     lang: Lang = (ctx.obj or {}).get("lang", "vi")
     path = resolve_data(data_path) if dry_run else resolve_writable(data_path, lang)
     try:

@@ -15,6 +15,7 @@ import click
 from rich.text import Text
 
 from ocop_tui.cli.common import EXIT_INVALID, data_option, report_store_error, resolve_data, stderr, stdout
+from ocop_tui.cli.help_text import HelpArgument, HelpCommand
 from ocop_tui.i18n import format_number, t
 from ocop_tui.model import Lang, province_label, stars_text
 from ocop_tui.search.catalog import Catalog, load_catalog
@@ -39,14 +40,13 @@ def product_rows(catalog: Catalog, result: ResultSet, limit: int) -> list[dict[s
     return rows
 
 
-@click.command("search")
-@click.argument("query", nargs=-1, required=True)
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="How many results to list.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
+@click.command("search", cls=HelpCommand)
+@click.argument("query", nargs=-1, required=True, cls=HelpArgument)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
 @data_option
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], limit: int, as_json: bool, data_path: Path | None) -> None:
-    """Search the products as the browser does (same syntax, same ranking)."""
     lang: Lang = ctx.obj["lang"]
     path = resolve_data(data_path)
     try:

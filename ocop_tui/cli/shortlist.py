@@ -24,6 +24,7 @@ from ocop_tui.cli.common import (
     stderr,
     stdout,
 )
+from ocop_tui.cli.help_text import HelpArgument, HelpGroup
 from ocop_tui.i18n import format_number, t
 from ocop_tui.model import Lang
 from ocop_tui.search.catalog import load_catalog
@@ -34,15 +35,14 @@ from ocop_tui.store.errors import StoreError
 from ocop_tui.text import clean
 
 
-@click.group("shortlist")
+@click.group("shortlist", cls=HelpGroup)
 def shortlist() -> None:
-    """Named shortlists saved by the browser: list them, export one for a buyer's follow-up."""
+    pass
 
 
 @shortlist.command("list")
 @click.pass_context
 def list_shortlists(ctx: click.Context) -> None:
-    """List the saved shortlists (name, items, when saved, fair); damaged files with the reason."""
     lang: Lang = ctx.obj["lang"]
     book = SavedShortlists()
     saved = book.listing()
@@ -66,13 +66,11 @@ def list_shortlists(ctx: click.Context) -> None:
 
 
 @shortlist.command("export")
-@click.argument("name")
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="The file to write: .csv or .xlsx.")  # fmt: skip
+@click.argument("name", cls=HelpArgument)
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False))
 @data_option
 @click.pass_context
 def export_shortlist(ctx: click.Context, name: str, out: Path, data_path: Path | None) -> None:
-    """Write the shortlist NAME with the exhibitors' contacts to a .csv or .xlsx file."""
     lang: Lang = ctx.obj["lang"]
     if format_of(out) is None:
         fail(t("shortlist.cli.bad_format", lang, path=show_path(out)), EXIT_UNREADABLE, lang)

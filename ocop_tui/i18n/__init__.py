@@ -1,6 +1,6 @@
 """The one translation layer: every string the UI or the CLI shows, in Vietnamese and English.
 
-Strings live in one module per area (browser, cli, kiosk, importer, map), each a dict of
+Strings live in one module per area (browser, cli, cli_help, kiosk, importer, map), each a dict of
 key -> (vi, en). Templates use str.format fields; the result is plain text, never markup.
 """
 
@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ocop_tui.i18n import browser, cli, demo, extra, importer, kiosk, map, organisers, search, shortlist
+from ocop_tui.i18n import browser, cli, cli_help, demo, extra, importer, kiosk, map, organisers, search, shortlist
 from ocop_tui.model import Lang
 
 DEFAULT_LANG: Lang = "vi"
 
 STRINGS: dict[str, tuple[str, str]] = {}
-for _area in (browser, cli, extra, map, importer, demo, kiosk, search, organisers, shortlist):
+for _area in (browser, cli, cli_help, extra, map, importer, demo, kiosk, search, organisers, shortlist):
     _overlap = STRINGS.keys() & _area.STRINGS.keys()
     assert not _overlap, f"duplicate translation keys: {sorted(_overlap)}"
     STRINGS.update(_area.STRINGS)

@@ -46,7 +46,7 @@ USAGE_ERRORS = [
     (("nosuch",), "Không có lệnh 'nosuch'."),
     (("validate", "--dat", "x"), "Không có tùy chọn '--dat'. Có phải ý bạn là '--data'?"),
     (("export",), "Thiếu tùy chọn '--out'."),
-    (("search",), "Thiếu đối số 'QUERY...'."),
+    (("search",), "Thiếu đối số 'TỪ-KHÓA...'."),
     (("--idle-seconds", "1"), "Giá trị không hợp lệ cho '--idle-seconds': 1 nằm ngoài khoảng 5<=x<=86400."),
     (("search", "--limit", "abc", "q"), "'abc' không phải là số nguyên hợp lệ."),
     (("search", "--limit", "0", "q"), "0 nằm ngoài khoảng x>=1."),
