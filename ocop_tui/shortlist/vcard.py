@@ -46,12 +46,13 @@ def name_parts(name: str) -> tuple[str, str, str]:
     return words[0], words[-1], " ".join(words[1:-1])
 
 
-def booth_vcard(booth: Booth, fair_name: str, lang: Lang) -> str:
-    """The vCard of `booth`'s exhibitor contact (the exhibitor itself when the booth names no person)."""
+def booth_vcard(booth: Booth, fair_name: str, lang: Lang, *, note: bool = True) -> str:
+    """The vCard of `booth`'s exhibitor contact (the exhibitor itself when the booth names no person).
+    `note=False` leaves out the note (booth, zone, fair): a card half as long, for a screen too small for all."""
     person = one_line(booth.contact_name)
     exhibitor = one_line(booth.exhibitor)
     family, given, middle = name_parts(person)
-    note = t("shortlist.vcard.note", lang, booth=one_line(booth.booth_no), zone=one_line(booth.zone),
+    text = t("shortlist.vcard.note", lang, booth=one_line(booth.booth_no), zone=one_line(booth.zone),
              fair=one_line(fair_name))  # fmt: skip
     lines = [
         "BEGIN:VCARD",
@@ -64,5 +65,6 @@ def booth_vcard(booth: Booth, fair_name: str, lang: Lang) -> str:
         lines.append("X-ABShowAs:COMPANY")  # Apple's contacts then list the card by its organisation
     if booth.phone.strip():
         lines.append(f"TEL;TYPE=WORK,VOICE:{escape(one_line(booth.phone))}")
-    lines += [f"NOTE:{escape(note)}", "END:VCARD"]
+    lines += [f"NOTE:{escape(text)}"] if note else []
+    lines.append("END:VCARD")
     return "".join(piece + "\r\n" for line in lines for piece in fold_line(line))

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from ocop_tui.i18n import DEFAULT_LANG
 from ocop_tui.model import Lang
 from ocop_tui.search.catalog import Catalog
+from ocop_tui.shortlist.storage import SavedShortlists
 from ocop_tui.text import clean, fold
 from ocop_tui.ui.commands import FairCommands
 from ocop_tui.ui.crash_report import CrashReport
@@ -58,6 +59,7 @@ class OcopApp(CrashReport, FairApp):
         "booths": lazy_screen(".screens.booths", "BoothsScreen"),
         "map": lazy_screen(".screens.map_screen", "MapScreen"),
         "facts": lazy_screen(".screens.facts_screen", "FactsScreen"),
+        "shortlist": lazy_screen(".screens.shortlist_screen", "ShortlistScreen"),
     }
     DEFAULT_MODE = "products"
     BINDINGS = [
@@ -69,6 +71,7 @@ class OcopApp(CrashReport, FairApp):
         Binding("f5", "show_mode('facts')", "key.facts"),
         Binding("f6", "switch_language", "key.language"),
         Binding("f8", "next_theme", "key.theme"),
+        Binding("f9", "show_mode('shortlist')", "key.shortlist"),
         # Textual adds this key itself unless the app has it; here its description is translated like ours.
         Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True, tooltip="key.palette.tooltip"),
     ]
@@ -76,6 +79,7 @@ class OcopApp(CrashReport, FairApp):
     def __init__(self, catalog: Catalog, *, lang: Lang = DEFAULT_LANG) -> None:
         super().__init__(catalog, lang=lang)
         self.title = clean(catalog.fair.text_in("name", lang))
+        self.shortlist_book = SavedShortlists()  # staff and buyers keep named lists in their state folder
 
     def on_mount(self) -> None:
         follow_language(self, self._relabel)
@@ -168,6 +172,21 @@ class OcopApp(CrashReport, FairApp):
 
         if (screen := await self._go_to("map", MapScreen)) is not None:
             screen.show(request.booth_no, request.results)
+
+    @on(FairScreen.ShowWalk)
+    async def show_walk(self) -> None:
+        from ocop_tui.ui.screens.map_screen import MapScreen
+
+        if (screen := await self._go_to("map", MapScreen)) is not None:
+            screen.show_walk()
+
+    @on(FairScreen.ShowQr)
+    def show_qr(self, request: FairScreen.ShowQr) -> None:
+        # Imported on first use (start-up imports only the products screen).
+        from ocop_tui.ui.screens.qr_screen import QrScreen
+
+        if not isinstance(self.screen, QrScreen):
+            self.push_screen(QrScreen(request.booth_no))
 
     @on(FairScreen.ShowProducts)
     async def show_products(self, request: FairScreen.ShowProducts) -> None:

@@ -1,4 +1,5 @@
-"""The app as its screens and widgets see it: the catalogue, the translator and language, the themes, "you are here".
+"""The app as its screens and widgets see it: the catalogue, the translator and language, the themes, "you are here",
+and the shortlist every screen marks rows from (one list shared by all screens, and where named lists are kept).
 
 Screens and widgets declare `app = getters.app(FairApp)` (Textual's typed accessor: it checks the running app
 is one) and read these without casts. They never call the app to navigate: they post the navigation messages
@@ -13,6 +14,8 @@ from textual.reactive import var
 from ocop_tui.i18n import DEFAULT_LANG, Translator
 from ocop_tui.model import Lang
 from ocop_tui.search.catalog import Catalog
+from ocop_tui.shortlist.items import Kind, Shortlist, ShortlistFull
+from ocop_tui.shortlist.storage import ShortlistBook
 from ocop_tui.ui.themes import THEMES, VARIABLE_DEFAULTS, theme_label_key
 
 
@@ -20,6 +23,8 @@ class FairApp(App[int]):
     """The services every screen and widget may use; the screens, keys and navigation are OcopApp's."""
 
     lang: var[Lang] = var[Lang](DEFAULT_LANG)
+    # The shortlist's revision: screens watch it to say the new count (a table repaints only the row it marked).
+    shortlist_revision: var[int] = var(0)
 
     def __init__(self, catalog: Catalog, *, lang: Lang = DEFAULT_LANG) -> None:
         super().__init__()
@@ -32,6 +37,24 @@ class FairApp(App[int]):
         self.set_reactive(App.theme, self.theme_cycle[0])
         self.nav_modes: tuple[str, ...] = tuple(self.MODES)
         self.here: str | None = None  # where the map's routes start ("you are here"): a kiosk's location
+        self.shortlist = Shortlist()
+        # Where named lists are kept (the user's state folder); None on a kiosk, which keeps no list.
+        self.shortlist_book: ShortlistBook | None = None
+
+    def toggle_shortlisted(self, kind: Kind, key: str) -> bool | None:
+        """Put the product (by code) or booth (by number) on the shortlist, or take it off; True when it is on
+        it now, None when the list is full (the visitor is told)."""
+        try:
+            added = self.shortlist.toggle(kind, key)
+        except ShortlistFull as full:
+            self.notify(self.tr("shortlist.full", most=self.tr.number(full.args[0])), severity="warning")
+            return None
+        self.shortlist_changed()
+        return added
+
+    def shortlist_changed(self) -> None:
+        """Tell the screens the shortlist changed (its count in the status line and the footer)."""
+        self.shortlist_revision = self.shortlist.revision
 
     def watch_lang(self, lang: Lang) -> None:
         self.tr.lang = lang  # before any watcher that relabels reads it

@@ -14,6 +14,7 @@ What the app takes from here:
 - `ErrorHook`: the kiosk is asked first what an unexpected error does (it recovers instead of ending).
 - `FatalErrorHook`: the kiosk shows one line for an unexpected error instead of Textual's traceback.
 - `WordedCommandPalette`: the command palette's "No matches found" line in the app's language.
+- `redescribe_footer_keys`: the shortlist's count on its footer keys without rebuilding the footer.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Input
+from textual.widgets._footer import FooterKey  # private: the widget a Footer shows for each key
 from textual.widgets.option_list import Option
 
 # The mixin below is a plain class at run time, listed first (Textual takes a widget's CSS type names and
@@ -210,3 +212,19 @@ class WordedCommandPalette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self.NO_MATCHES_DELAY, show_no_matches)
+
+
+def redescribe_footer_keys(screen: Screen[Any], descriptions: dict[str, str]) -> None:
+    """Give the footer keys of `screen` whose key is in `descriptions` that description, in place.
+
+    Footer has no public way to change one key's text: refresh_bindings() builds every key again, which took
+    80 ms for a count that changed by one. FooterKey (textual.widgets._footer) keeps its text in
+    `description`; a key whose width stays the same only repaints, one that grows or shrinks lays out the
+    footer's row.
+    """
+    for footer_key in screen.query(FooterKey):
+        described = descriptions.get(footer_key.key)
+        if described is not None and described != footer_key.description:
+            resized = len(described) != len(footer_key.description)
+            footer_key.description = described
+            footer_key.refresh(layout=resized)

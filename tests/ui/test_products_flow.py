@@ -176,12 +176,18 @@ async def test_sorting_each_column_by_clicking_its_header(app, column, first, la
 
 async def test_typing_in_the_table_continues_the_search(app):
     async with app.run_test(size=(120, 36)) as pilot:
-        await type_text(pilot, "nuoc")
+        await type_text(pilot, "nuoc 4")
         await pilot.press("enter")
         assert app.focused is app.screen.table
-        await type_text(pilot, " 43")
+        await type_text(pilot, "3")
         assert app.screen.search_input.value == "nuoc 43"
         assert shown_names(app) == ["Nước mắm Thanh Quốc 43 độ đạm"]
+        # Space is the one key the table keeps: it marks the row for the shortlist.
+        app.screen.table.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.screen.search_input.value == "nuoc 43"
+        assert app.shortlist.has_product("91-002-1-5-2021")
 
 
 async def test_sort_keys_cycle_and_reverse(app):

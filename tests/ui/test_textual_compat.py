@@ -29,6 +29,7 @@ from ocop_tui.ui.textual_compat import (
     WordedCommandPalette,
     bindings_of,
     mode_stacks,
+    redescribe_footer_keys,
     send_refreshes_now,
     update_scrollbars_now,
 )
@@ -286,6 +287,44 @@ async def test_the_footer_shows_what_the_screens_active_bindings_say():
         await pilot.pause()
         await pilot.pause()
         assert "QUIET" in {key.description for key in app.screen.query("FooterKey")}
+
+
+async def test_redescribe_footer_keys_changes_a_keys_text_without_rebuilding_the_footer(monkeypatch):
+    """The shortlist's count on its keys: the key's own widget shows the new text, the footer is not rebuilt,
+    and the key's width follows its text."""
+
+    class Counting(Screen[None]):
+        BINDINGS: ClassVar[list[BindingType]] = [Binding("f2", "noop", "Count"), Binding("f3", "bell", "Other")]
+
+        def compose(self) -> ComposeResult:
+            yield Footer()
+
+    class CountApp(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(Counting())
+
+    app = CountApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        rebuilds: list[bool] = []
+        original = Footer.recompose
+
+        async def counted_recompose(self):
+            rebuilds.append(True)
+            await original(self)
+
+        monkeypatch.setattr(Footer, "recompose", counted_recompose)
+        before = {key.key: key for key in app.screen.query("FooterKey")}
+        width = before["f2"].size.width
+        redescribe_footer_keys(app.screen, {"f2": "Count (12)"})
+        await pilot.pause()
+        after = {key.key: key for key in app.screen.query("FooterKey")}
+        assert after == before and not rebuilds  # the same widgets
+        assert "Count (12)" in str(after["f2"].render()) and after["f3"].description == "Other"
+        assert after["f2"].size.width == width + len(" (12)")
+        assert footer.is_attached
 
 
 async def test_prevent_default_in_a_handler_keeps_textual_from_scrolling():

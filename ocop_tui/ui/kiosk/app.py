@@ -9,6 +9,8 @@
   thread and shown at the next reset (at once if nobody is using the kiosk); a broken one is logged and
   ignored. The kiosk only ever reads the store.
 - Searches that found nothing are appended to a log for the organisers (`ocop-tui report misses`).
+- A visitor's shortlist lives in memory only (no named lists, nothing written); the idle countdown says it
+  will be cleared and the reset clears it; the log gets only how many items it held.
 - An unexpected error is logged with its traceback and the kiosk goes back to a freshly built home screen
   instead of ending (recovery.py).
 
@@ -76,6 +78,7 @@ class KioskApp(RecoversFromErrors, QuietCrash, LockedDownApp):
     BINDINGS = [
         Binding("ctrl+q", "quit", show=False, priority=True),
         Binding("f9", "show_mode('home')", "key.home"),
+        Binding("f10", "show_mode('shortlist')", "key.shortlist"),
     ]
 
     def __init__(
@@ -91,6 +94,7 @@ class KioskApp(RecoversFromErrors, QuietCrash, LockedDownApp):
         self.settings = settings
         self.clock: Callable[[], float] = clock or time.monotonic
         self.here = settings.location  # the map's "you are here"
+        self.shortlist_book = None  # a visitor's list stays in memory: no named lists on a public laptop
         self.home_lang: Lang = lang
         self.kiosk_log = logging.getLogger(LOGGER_NAME)
         self.guard = PinGuard(
@@ -237,7 +241,7 @@ class KioskApp(RecoversFromErrors, QuietCrash, LockedDownApp):
 
     def _show_countdown(self, seconds: int) -> None:
         if self._countdown is None:
-            self._countdown = IdleCountdown(seconds)
+            self._countdown = IdleCountdown(seconds, shortlisted=len(self.shortlist))
             self.push_screen(self._countdown)
         else:
             self._countdown.set_remaining(seconds)
@@ -288,6 +292,10 @@ class KioskApp(RecoversFromErrors, QuietCrash, LockedDownApp):
                     # computed from the old catalogue.
                     await self.remove_mode(mode)
                     self.add_mode(mode, type(self).MODES[mode])
+            dropped = self.shortlist.clear()
+            if dropped:
+                self.kiosk_log.info("shortlist cleared: %d items", dropped)  # a count, nothing about the visitor
+            self.shortlist_changed()
             if rebuild:
                 await self._rebuild_home_screen()
             self.clear_notifications()

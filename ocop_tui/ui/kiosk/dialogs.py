@@ -133,14 +133,16 @@ class IdleCountdown(ModalScreen[None]):
 
     app = getters.app(FairApp)
 
-    def __init__(self, seconds: int) -> None:
+    def __init__(self, seconds: int, *, shortlisted: int = 0) -> None:
         super().__init__()
         self.seconds = seconds
+        self.shortlisted = shortlisted  # the visitor's shortlist, which the reset clears: they are told
 
     def compose(self) -> ComposeResult:
         with Vertical(id="idle-box"):
             yield Static(id="idle-title")
             yield Static(id="idle-seconds")
+            yield Static(id="idle-shortlist")
             yield Static(id="idle-hint")
 
     def on_mount(self) -> None:
@@ -150,6 +152,9 @@ class IdleCountdown(ModalScreen[None]):
         tr = self.app.tr
         self.query_one("#idle-title", Static).update(Text(tr("idle.title"), style="bold"))
         self.query_one("#idle-hint", Static).update(Text(tr("idle.hint"), style="bold reverse"))
+        shortlist = self.query_one("#idle-shortlist", Static)
+        shortlist.display = bool(self.shortlisted)
+        shortlist.update(Text(tr("idle.shortlist", count=tr.number(self.shortlisted))))
         self.set_remaining(self.seconds)
 
     def set_remaining(self, seconds: int) -> None:

@@ -10,6 +10,7 @@ from textual.widget import Widget
 from ocop_tui.model import exhibitor_type_label, province_label
 from ocop_tui.search.facets import BOOTH_FACETS
 from ocop_tui.search.index import Filters, ResultSet, SortSpec
+from ocop_tui.shortlist.items import Kind
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.browser import BrowserScreen
 from ocop_tui.ui.widgets.booth_detail import BoothDetail
@@ -20,7 +21,12 @@ from ocop_tui.ui.widgets.record_table import RecordTable
 class BoothsScreen(BrowserScreen):
     MODE = "booths"
     FACETS = BOOTH_FACETS
-    BINDINGS = [Binding("ctrl+o", "open_products", "key.open"), Binding("ctrl+l", "show_on_map", "key.show_on_map")]
+    BINDINGS = [
+        Binding("ctrl+o", "open_products", "key.open"),
+        Binding("ctrl+l", "show_on_map", "key.show_on_map"),
+        # A priority binding: it also works from the search box (where ctrl+k would delete to the end).
+        Binding("ctrl+k", "contact_qr", "key.contact_qr", priority=True),
+    ]
 
     def columns(self) -> list[Column]:
         tr = self.app.tr
@@ -55,6 +61,9 @@ class BoothsScreen(BrowserScreen):
     def search(self, text: str, filters: Filters, sort: SortSpec | None) -> ResultSet:
         return self.catalog.search_booths(text, filters, sort)
 
+    def shortlist_item(self, record: int) -> tuple[Kind, str]:
+        return "booth", self.catalog.booths[record].booth_no
+
     @property
     def record_count(self) -> int:
         return len(self.catalog.booths)
@@ -74,6 +83,12 @@ class BoothsScreen(BrowserScreen):
     def action_open_products(self) -> None:
         self.focus_booth_products(RecordTable.Activated(self.table, self.table.highlighted or 0))
 
+    def action_contact_qr(self) -> None:
+        """The highlighted booth's contact card as a QR code (a vCard a phone adds to its contacts)."""
+        record = self.table.highlighted
+        if record is not None:
+            self.post_message(self.ShowQr(self.catalog.booths[record].booth_no))
+
     def result_booths(self) -> frozenset[str]:
         """The booths found, when a search or filter narrows them (else none)."""
         if self.result is None or not (self.query_text.strip() or any(self.filters.values())):
@@ -84,6 +99,10 @@ class BoothsScreen(BrowserScreen):
         record = self.table.highlighted
         booth = self.catalog.booths[record].booth_no if record is not None else None
         self.post_message(self.ShowOnMap(booth, self.result_booths()))
+
+    @on(BoothDetail.ContactRequested)
+    def show_contact(self, event: BoothDetail.ContactRequested) -> None:
+        self.post_message(self.ShowQr(event.booth_no))
 
     @on(BoothDetail.MapRequested)
     def show_booth_on_map(self, event: BoothDetail.MapRequested) -> None:

@@ -2,7 +2,9 @@
 
 A subclass says what it lists (products or booths): its columns, cells, facets, search and detail pane.
 State is the query text, the facet filters and the sort; every change runs one catalogue search and
-hands the result to the widgets, which only draw what is visible.
+hands the result to the widgets, which only draw what is visible. Every table starts with the shortlist's
+mark column (✓): `space` on a row, or a click on its mark, puts the record on the app's shortlist or takes
+it off, and only that row is repainted.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ocop_tui.memory import freeze_long_lived, release_free_memory
 from ocop_tui.search.describe import describe
 from ocop_tui.search.facets import describe_filters, facet_choices
 from ocop_tui.search.index import Filters, ResultSet, SortSpec
+from ocop_tui.shortlist.items import Kind
 from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.fair_screen import FairScreen
@@ -92,6 +95,10 @@ class BrowserScreen(FairScreen):
     def search(self, text: str, filters: Filters, sort: SortSpec | None) -> ResultSet:
         raise NotImplementedError
 
+    def shortlist_item(self, record: int) -> tuple[Kind, str]:
+        """What `record` is on the shortlist: ("product", its code) or ("booth", its number)."""
+        raise NotImplementedError
+
     def make_detail(self) -> Widget:
         raise NotImplementedError
 
@@ -118,7 +125,7 @@ class BrowserScreen(FairScreen):
             yield FacetPanel(id="facets")
             with Vertical(id="results"):
                 yield Static(id="close-note")
-                yield RecordTable(self.columns(), self.render_cell, id="table")
+                yield RecordTable(self.columns(), self.render_cell, is_marked=self.is_marked, id="table")
                 with Vertical(id="empty"):
                     yield Static(id="empty-text")
                     yield Button("", id="empty-clear", variant="primary")
@@ -168,6 +175,20 @@ class BrowserScreen(FairScreen):
             freeze_long_lived()
 
         self.run_worker(warm, thread=True, group="warm", exit_on_error=False)
+
+    # The shortlist's marks (the ✓ column) ---------------------------------------------------------
+
+    def is_marked(self, record: int) -> bool:
+        return self.app.shortlist.has(*self.shortlist_item(record))
+
+    @on(RecordTable.MarkRequested, "#table")
+    def mark_row(self, event: RecordTable.MarkRequested) -> None:
+        if self.app.toggle_shortlisted(*self.shortlist_item(event.record)) is not None:
+            self.table.refresh_record(event.record)  # only that row: no relayout, no other row redrawn
+
+    def shortlist_count_changed(self) -> None:
+        if self.result is not None:
+            self._update_status(self.result)
 
     def relabel(self) -> None:
         """Everything that shows UI strings, after a language switch."""
@@ -256,6 +277,8 @@ class BrowserScreen(FairScreen):
         filters = self.describe_filters()
         if filters:
             parts.append(tr("status.filters", filters=filters))
+        if self.app.shortlist:
+            parts.append(tr("status.shortlist", count=tr.number(len(self.app.shortlist))))
         # One line of fixed height: new text repaints it, never relayouts (and redraws) the screen.
         self.query_one("#status", Static).update(Text(" · ").join(Text(p) for p in parts), layout=False)
 

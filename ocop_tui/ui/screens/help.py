@@ -1,6 +1,6 @@
 """The help screen (F1 or ?): the keys of the screen it was opened from, on a results screen its columns (the
-order they drop out in as the window narrows) and how sorting goes, the search syntax, the icons, the
-languages and themes."""
+order they drop out in as the window narrows) and how sorting goes, the search syntax, the icons, taking the
+shortlist away, the languages and themes."""
 
 from __future__ import annotations
 
@@ -51,7 +51,9 @@ def help_text(screen: Screen, tr: Translator) -> Text:
     lines.append(Text(tr("help.moving")))
     if isinstance(screen, BrowserScreen):
         lines += [Text(""), Text(tr("help.columns"), style="bold underline"), columns_text(screen.columns(), tr)]
-    for title, body in (("help.search", "help.search.text"), ("help.icons", "help.icons.text")):
+    sections = (("help.search", "help.search.text"), ("help.icons", "help.icons.text"),
+                ("help.shortlist", "help.shortlist.text"))  # fmt: skip
+    for title, body in sections:
         lines += [Text(""), Text(tr(title), style="bold underline"), Text(tr(body))]
     app = screen.app
     themes = ", ".join(map(app.theme_label, app.theme_cycle)) if isinstance(app, FairApp) else ""

@@ -5,6 +5,10 @@ or booth detail pane ("show on map"); the shortest walk from the start point is 
 by step. The start is the kiosk's location when the app has one, else the first named point of the plan;
 staff can pick any entrance, landmark or point, or make the selected booth the start.
 
+`space` puts the selected booth on the shortlist (or takes it off); `p` shows the walking plan through every
+shortlisted booth from the start (plan/walk.py): the stops numbered on the map, the path drawn, the total
+distance and the turn-by-turn directions of each leg in the side panel. Picking a booth, or escape, ends it.
+
 Every size is laid out by the stylesheet (app.tcss) from the screen's classes, never by moving widgets: the
 side panel sits beside the map, or under it on a narrow terminal (`-narrow`, where the find box loses its
 border and the start chooser hides); the legend (F7, `-legend`) lies over the map's right edge.
@@ -27,7 +31,9 @@ from ocop_tui.plan.layout import plan_from_records
 from ocop_tui.plan.routes import Grid, Route, Start, booth_start, default_start, resolve_start, route_to_booth
 from ocop_tui.plan.routes import start_points as plan_start_points
 from ocop_tui.plan.shapes import ZONE_COLOURS, Plan
+from ocop_tui.plan.walk import Walk, plan_walk
 from ocop_tui.search.catalog import Catalog
+from ocop_tui.shortlist.groups import group_by_booth
 from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.fair_screen import FairScreen
@@ -36,6 +42,7 @@ from ocop_tui.ui.widgets.fair_footer import FairFooter
 from ocop_tui.ui.widgets.floor_map import FloorMap
 from ocop_tui.ui.widgets.plan_drawing import SYMBOLS
 from ocop_tui.ui.widgets.search_input import SearchInput
+from ocop_tui.ui.widgets.walk_text import walk_text
 
 BOOTH_START = -1  # the Select value meaning "the booth chosen with Start here"
 
@@ -63,6 +70,9 @@ class MapScreen(FairScreen):
         Binding("escape", "clear_map", "key.clear_map"),
         Binding("ctrl+o", "open_booth", "key.open"),
         Binding("f7", "toggle_legend", "key.legend"),
+        Binding("space", "mark_booth", "key.mark"),
+        Binding("p", "walk", "key.walk_plan"),
+        Binding("ctrl+k", "contact_qr", "key.contact_qr"),
     ]
 
     def __init__(self) -> None:
@@ -76,6 +86,8 @@ class MapScreen(FairScreen):
         self.booth_as_start: Start | None = None
         self.start: Start | None = None
         self.route: Route | None = None
+        self.walk: Walk | None = None
+        self.walking = False  # the walking plan is shown (and follows the start and the shortlist)
         self._requested_booth: str | None = None  # what was asked for, even when it is not on the plan
 
     def _choose_start(self) -> None:
@@ -139,6 +151,7 @@ class MapScreen(FairScreen):
         self.select_booth(booth_no)
 
     def select_booth(self, booth_no: str | None, *, centre: bool = True) -> None:
+        self.walking = False
         self.floor_map.set_selected(booth_no, centre=centre)
         self._update_route()
         index = self.catalog.booth_index_of(booth_no) if booth_no else None
@@ -151,15 +164,36 @@ class MapScreen(FairScreen):
     def _update_route(self) -> None:
         selected = self.floor_map.selected
         self.route = None
-        if selected and self.start is not None:
+        self.walk = None
+        booths = group_by_booth(self.app.shortlist, self.catalog).booth_nos
+        self.floor_map.set_shortlisted(booths)
+        if self.walking and self.start is not None:
+            self.walk = plan_walk(self.grid, self.start, booths) if booths else None
+            if self.walk is not None and self.walk.legs:
+                legs = self.walk.legs
+                self.route = Route(self.walk.cells(), self.start, legs[-1].route.target)
+        elif selected and self.start is not None:
             self.route = route_to_booth(self.grid, self.start, selected)
         self.floor_map.set_here(self.start)
+        self.floor_map.set_stops(self.walk.order if self.walk is not None else ())
         self.floor_map.set_route(self.route)
         self._describe_route()
         self._update_status()
 
+    def show_walk(self) -> None:
+        """The walking plan through the shortlisted booths, from the start."""
+        self._requested_booth = None
+        self.select_booth(None)
+        self.walking = True
+        self._update_route()
+        self.floor_map.focus()
+
     def _describe_route(self) -> None:
         tr = self.app.tr
+        if self.walking:
+            text = walk_text(self.walk, self.catalog, tr, has_start=self.start is not None)
+            self.query_one("#map-directions", Static).update(text)
+            return
         out = self.query_one("#map-directions", Static)
         selected = self.floor_map.selected
         requested = self._requested_booth
@@ -188,6 +222,8 @@ class MapScreen(FairScreen):
         parts = [tr("map.zoom.fit") if level is None else tr("map.zoom", level=level + 1, levels=floor_map.zoom_levels)]
         if floor_map.results:
             parts.append(tr("map.results", count=tr.number(len(floor_map.results))))
+        if self.app.shortlist:
+            parts.append(tr("status.shortlist", count=tr.number(len(self.app.shortlist))))
         if self.plan.auto:
             parts.append(tr("map.auto_note"))
         self.query_one("#map-status", Static).update(Text(" · ").join(Text(p) for p in parts))
@@ -290,6 +326,10 @@ class MapScreen(FairScreen):
             self.start = self.starts[value]
         self._update_route()
 
+    @on(BoothDetail.ContactRequested)
+    def show_contact(self, event: BoothDetail.ContactRequested) -> None:
+        self.post_message(self.ShowQr(event.booth_no))
+
     @on(BoothDetail.ProductRequested)
     def open_product(self, event: BoothDetail.ProductRequested) -> None:
         self.post_message(self.OpenProduct(event.product))
@@ -312,6 +352,7 @@ class MapScreen(FairScreen):
 
     def action_clear_map(self) -> None:
         self._requested_booth = None
+        self.walking = False
         self.floor_map.set_results(())
         self.select_booth(None)
         self.floor_map.focus()
@@ -320,6 +361,34 @@ class MapScreen(FairScreen):
         selected = self.floor_map.selected
         if selected:
             self.post_message(self.OpenBooth(selected))
+
+    def action_mark_booth(self) -> None:
+        """The selected booth on the shortlist, or off it."""
+        selected = self.floor_map.selected
+        if not selected:
+            return
+        added = self.app.toggle_shortlisted("booth", selected)
+        if added is not None:
+            tr = self.app.tr
+            self.notify(tr("shortlist.marked" if added else "shortlist.unmarked", booth=selected), timeout=2,
+                        markup=False)  # fmt: skip
+
+    def shortlist_count_changed(self) -> None:
+        if not self.is_mounted:
+            return
+        self._update_route()  # the ✓ marks; in the walking plan, the walk planned again
+
+    def action_walk(self) -> None:
+        """Show the walking plan through the shortlist, or back to the selected booth's route."""
+        if self.walking:
+            self.walking = False
+            self._update_route()
+        else:
+            self.show_walk()
+
+    def action_contact_qr(self) -> None:
+        if self.floor_map.selected:
+            self.post_message(self.ShowQr(self.floor_map.selected))
 
     def action_toggle_legend(self) -> None:
         """Show or hide the legend over the map's right edge (app.tcss: `-legend`)."""

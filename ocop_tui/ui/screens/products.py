@@ -10,6 +10,7 @@ from textual.widget import Widget
 from ocop_tui.model import group_label, province_label, stars_text
 from ocop_tui.search.facets import PRODUCT_FACETS
 from ocop_tui.search.index import Filters, ResultSet, SortSpec
+from ocop_tui.shortlist.items import Kind
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.screens.browser import BrowserScreen
 from ocop_tui.ui.themes import stars_style
@@ -58,6 +59,9 @@ class ProductsScreen(BrowserScreen):
 
     def search(self, text: str, filters: Filters, sort: SortSpec | None) -> ResultSet:
         return self.catalog.search_products(text, filters, sort)
+
+    def shortlist_item(self, record: int) -> tuple[Kind, str]:
+        return "product", self.catalog.products[record].code
 
     @property
     def record_count(self) -> int:

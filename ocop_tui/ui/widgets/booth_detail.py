@@ -1,4 +1,4 @@
-"""The detail pane of one booth: exhibitor, zone, contact, and the list of its products."""
+"""The detail pane of one booth: exhibitor, zone, contact (also as a QR code), and the list of its products."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ocop_tui.ui.widgets.detail_list import product_entry
 from ocop_tui.ui.widgets.detail_pane import DetailPane, Entry, blank
 
 SHOW_ON_MAP = "show-on-map"
+CONTACT_QR = "contact-qr"
 
 
 class BoothDetail(DetailPane):
@@ -23,6 +24,13 @@ class BoothDetail(DetailPane):
 
     class MapRequested(Message):
         """Show the booth on the floor map."""
+
+        def __init__(self, booth_no: str) -> None:
+            super().__init__()
+            self.booth_no = booth_no
+
+    class ContactRequested(Message):
+        """Show the booth's contact card as a QR code (a vCard a phone adds to its contacts)."""
 
         def __init__(self, booth_no: str) -> None:
             super().__init__()
@@ -56,9 +64,10 @@ class BoothDetail(DetailPane):
             lines.append(labelled(tr("detail.phone"), b.phone))
         if b.description:
             lines.append(labelled(tr("detail.description"), b.description, multiline=True))
-        entries = [Entry(line) for line in lines]
+        entries = [*(Entry(line) for line in lines), blank()]
         if self._map_button:
-            entries += [blank(), Entry(Text(tr("detail.show_on_map")), "button", SHOW_ON_MAP)]
+            entries.append(Entry(Text(tr("detail.show_on_map")), "button", SHOW_ON_MAP))
+        entries.append(Entry(Text(tr("detail.contact_qr")), "button", CONTACT_QR))
         items = catalog.products_in_booth(record)
         if items:
             entries += [blank(), Entry(Text(tr("detail.booth_products", count=tr.number(len(items)))), "heading")]
@@ -70,5 +79,7 @@ class BoothDetail(DetailPane):
             return
         if entry.action == SHOW_ON_MAP:
             self.post_message(self.MapRequested(self.catalog.booths[self._record].booth_no))
+        elif entry.action == CONTACT_QR:
+            self.post_message(self.ContactRequested(self.catalog.booths[self._record].booth_no))
         elif entry.kind == "item":
             self.post_message(self.ProductRequested(int(entry.action)))

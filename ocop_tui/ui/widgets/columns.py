@@ -31,6 +31,7 @@ class Column:
     name_room: int = 0  # shown only when the name keeps at least this many cells
     max_width: int = 0  # may widen to this with cells the name may not take yet (0: its width)
     descending_first: bool = False  # sorting by it starts high to low (stars, product counts)
+    sortable: bool = True  # False: the shortlist's mark column, which the catalogue cannot sort by
 
 
 def column_widths(columns: Sequence[Column], total: int) -> list[tuple[Column, int]]:

@@ -80,6 +80,8 @@ class FloorMap(ScrollView, can_focus=True):
         self.results: frozenset[str] = frozenset()
         self.route: Route | None = None
         self.here: Start | None = None
+        self.stops: tuple[str, ...] = ()  # the walking plan's booths, numbered on the map in this order
+        self.shortlisted: frozenset[str] = frozenset()  # booths on the shortlist, marked ✓
         self.auto_fit = True  # until someone zooms, the map fills the widget, whatever its size
         self._fit_scale: Scale = ZOOMS[2]  # the scale that fills the view (shown while auto_fit)
         self._drawn = DrawnRows(0, [], [])  # the rows around the view at the current zoom
@@ -121,6 +123,16 @@ class FloorMap(ScrollView, can_focus=True):
         self.route = route
         self._changed()
 
+    def set_shortlisted(self, booth_nos: Iterable[str]) -> None:
+        shortlisted = frozenset(booth_nos)
+        if shortlisted != self.shortlisted:
+            self.shortlisted = shortlisted
+            self._changed()
+
+    def set_stops(self, stops: tuple[str, ...]) -> None:
+        self.stops = stops
+        self._changed()
+
     def set_here(self, here: Start | None) -> None:
         self.here = here
         self._changed()
@@ -159,7 +171,8 @@ class FloorMap(ScrollView, can_focus=True):
     def set_plan(self, plan: Plan, grid: Grid | None = None) -> None:
         """Show another plan (the app loaded a new catalogue); selection and route are dropped."""
         self.plan, self.grid = plan, grid or Grid(plan)
-        self.selected, self.results, self.route, self.here = None, frozenset(), None, None
+        self.selected, self.results, self.route, self.here, self.stops = None, frozenset(), None, None, ()
+        self.shortlisted = frozenset()
         self._refit()
         self._changed()
 
@@ -301,14 +314,14 @@ class FloorMap(ScrollView, can_focus=True):
         Only a window is drawn so a plan for 10,000 booths, zoomed in, costs no more than the demo's.
         """
         key = (self.scale, self.app.theme, self.app.tr.lang, self.selected, self.results, self.route,
-               self.here, self.scrollable_content_region.size)  # fmt: skip
+               self.here, self.stops, self.shortlisted, self.scrollable_content_region.size)  # fmt: skip
         drawn = self._drawn
         if key != self._built_for or not drawn.top <= row < drawn.top + len(drawn.lines):
             view = self.scrollable_content_region.height
             first = round(self.scroll_y) - self._pad[1]
             top = max(0, min(row, first) - view)
             bottom = min(self.map_size.height, max(row + 1, first + 2 * view))
-            marks = MapMarks(self.selected, self.results, self.route, self.here)
+            marks = MapMarks(self.selected, self.results, self.route, self.here, self.stops, self.shortlisted)
             self._drawn = draw_rows(self.plan, self.scale, top, bottom, self._styles(), marks, self._landmark_label,
                                     self._zone_label)  # fmt: skip
             self._built_for = key

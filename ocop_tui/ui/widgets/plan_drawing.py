@@ -2,7 +2,8 @@
 
 The plan's cells are scaled to characters (a fraction draws several cells in one character), then painted
 layer by layer onto a canvas of the rows asked for: zone outlines, landmarks, booths (zone colours, the
-selection, results, numbers where they fit), zone names, walls, the route, entrances, "you are here". Each
+selection, results, numbers where they fit), zone names, walls, the route, entrances, the walking plan's
+numbered stops, "you are here". Each
 character also remembers the booth under it, so a click can be mapped back to a booth. Data (zone names,
 booth numbers) is cleaned and drawn as literal characters, never markup. No widget here: styles come in
 as a MapStyles, worked out by the widget from its component classes (and so from the theme).
@@ -73,6 +74,8 @@ class MapMarks:
     results: frozenset[str] = frozenset()
     route: Route | None = None
     here: Start | None = None
+    stops: tuple[str, ...] = ()  # the walking plan's booths, in walking order: numbered 1, 2, ...
+    shortlisted: frozenset[str] = frozenset()  # booths on the shortlist: a ✓ in their corner
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +112,8 @@ def draw_rows(
     if route:
         _draw_route(canvas, styles, route)
     _draw_entrances(canvas, styles)
+    if marks.stops:
+        _draw_stops(canvas, styles, marks.stops)
     if marks.here is not None:
         hx, hy = marks.here.cell
         canvas.put(centre(hx, canvas.sx), centre(hy, canvas.sy), "◉", styles.here)
@@ -235,6 +240,8 @@ def _draw_booths(canvas: _Canvas, styles: MapStyles, marks: MapMarks) -> None:
         number = _fit_number(_printable(place.booth_no), inner_width)
         if place.booth_no in marks.results and place.booth_no != marks.selected:
             canvas.put(x0, y0, "●", base)  # a mark as well as a colour: themes may reuse the colour for a zone
+        elif place.booth_no in marks.shortlisted:
+            canvas.put(x0, y0, "✓", base + Style(bold=True))
         if canvas.sx >= LABEL_BOOTHS_FROM and number:
             canvas.write(inner_left + (inner_width - len(number)) // 2, label_y, number, base + Style(bold=True))
 
@@ -310,6 +317,23 @@ def _draw_route(canvas: _Canvas, styles: MapStyles, points: list[tuple[int, int]
         if 0 <= x < canvas.width and canvas.top <= y < canvas.bottom and (x, y) not in hidden:
             style = canvas.styles[y - canvas.top][x] + styles.route
             canvas.put(x, y, ROUTE.get(frozenset(links), "•"), style)
+
+
+def _draw_stops(canvas: _Canvas, styles: MapStyles, stops: tuple[str, ...]) -> None:
+    """The walking plan's stops: each booth's number in the walk over its top left corner, in the route's
+    colours, so the order reads at every zoom (a later stop over an earlier one where booths share a character)."""
+    bold = Style(bold=True)
+    for number, booth_no in enumerate(stops, start=1):
+        place = canvas.plan.booth(booth_no)
+        if place is None:
+            continue
+        x0, y0, _x1, _y1 = canvas.screen_rect(place.rect)
+        if not canvas.top <= y0 < canvas.bottom:
+            continue
+        for offset, char in enumerate(str(number)):
+            x = x0 + offset
+            if 0 <= x < canvas.width:
+                canvas.put(x, y0, char, canvas.styles[y0 - canvas.top][x] + styles.route + bold)
 
 
 def _draw_entrances(canvas: _Canvas, styles: MapStyles) -> None:

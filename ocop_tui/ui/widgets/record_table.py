@@ -4,6 +4,10 @@ It never holds the records: it holds the result's record ids and asks `render_ce
 rows on screen. Which columns show at its width, and how wide, is columns.py's business (the name first).
 Sorting is done by the caller (the catalogue's precomputed ranks); a click on a header, or the screen's
 ctrl+s / ctrl+d (next_sort, reverse_sort here), ask for it with a message.
+
+Rows can be marked (the shortlist): `space`, or a click in the mark column (MARK_COLUMN), asks for the
+highlighted record to be marked or unmarked with MarkRequested; whether a row is marked comes from the
+`is_marked` callback and is part of a drawn row's cache key, so `refresh_record` repaints only that row.
 """
 
 from __future__ import annotations
@@ -24,9 +28,25 @@ from ocop_tui.ui.widgets.columns import GAP, Column, column_widths
 
 MAX_CACHED_LINES = 400  # drawn rows kept (ten screens of them); all dropped at once when full
 SORT_MARKS = {False: "▲", True: "▼"}  # ascending (A–Z, fewest stars, cheapest first), descending
+MARK_COLUMN = "mark"  # the column a click marks a row in (the shortlist's ✓)
+MARK = "✓"  # a marked row's mark, and the mark column's header
 
 
 CellRenderer = Callable[[int, str], Text]
+MarkTest = Callable[[int], bool]
+
+
+def never_marked(record: int) -> bool:
+    return False
+
+
+def mark_column() -> Column:
+    """The mark column: always shown, one cell, not sortable (the catalogue has no order for it)."""
+    return Column(MARK_COLUMN, MARK, 1, sortable=False)
+
+
+def mark_cell(marked: bool) -> Text:
+    return Text(MARK, style="bold") if marked else Text(" ")
 
 
 class TableMessage(Message):
@@ -57,6 +77,7 @@ class RecordTable(LineView, can_focus=True):
         Binding("home", "jump(0)", show=False),
         Binding("end", "jump(-1)", show=False),
         Binding("enter", "activate", "key.open", show=False),
+        Binding("space", "mark", "key.mark"),
     ]
 
     class Highlighted(TableMessage):
@@ -73,6 +94,13 @@ class RecordTable(LineView, can_focus=True):
             super().__init__(table)
             self.record = record
 
+    class MarkRequested(TableMessage):
+        """`space` or a click in the mark column: put `record` on the shortlist, or take it off."""
+
+        def __init__(self, table: RecordTable, record: int) -> None:
+            super().__init__(table)
+            self.record = record
+
     class SortRequested(TableMessage):
         """The user asked to sort by `column` (descending or not); None: the search's own order."""
 
@@ -81,9 +109,17 @@ class RecordTable(LineView, can_focus=True):
             self.column = column
             self.descending = descending
 
-    def __init__(self, columns: Sequence[Column], render_cell: CellRenderer, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        render_cell: CellRenderer,
+        *,
+        is_marked: MarkTest = never_marked,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
-        self._columns: tuple[Column, ...] = tuple(columns)
+        self._is_marked = is_marked
+        self._columns: tuple[Column, ...] = self._with_mark(columns)
         self._laid_out: tuple[int, list[tuple[Column, int]]] | None = None
         self._render_cell = render_cell
         self._rows: Sequence[int] = ()
@@ -92,7 +128,7 @@ class RecordTable(LineView, can_focus=True):
         # Drawn rows by record (not by position), so a new search reuses the rows it shares with the last
         # one: typing on keeps most of the top rows. Cleared when what a row shows can change: language,
         # columns, theme, or the catalogue behind the record numbers (see invalidate()).
-        self._line_cache: dict[tuple[int, int, int, bool, bool], Strip] = {}
+        self._line_cache: dict[tuple[int, int, int, bool, bool, bool], Strip] = {}
 
     # Data -----------------------------------------------------------------------------------------
 
@@ -113,7 +149,7 @@ class RecordTable(LineView, can_focus=True):
         return self._sort
 
     def set_columns(self, columns: Sequence[Column]) -> None:
-        self._columns = tuple(columns)
+        self._columns = self._with_mark(columns)
         self._laid_out = None
         self.invalidate()
 
@@ -193,7 +229,8 @@ class RecordTable(LineView, can_focus=True):
         if row >= len(self._rows):
             return Strip.blank(width, self.base_style)
         is_cursor = row == self._cursor
-        key = (self._rows[row], row % 2, width, is_cursor, self.has_focus)
+        record = self._rows[row]
+        key = (record, row % 2, width, is_cursor, self.has_focus, self._is_marked(record))
         strip = self._line_cache.get(key)
         if strip is None:
             strip = self._row_strip(row, width, is_cursor)
@@ -224,7 +261,7 @@ class RecordTable(LineView, can_focus=True):
             base = base + self.get_component_rich_style("record-table--odd", partial=True)
         # The cursor's colours go over the cells' own (stars, a dim separator), which would not read on it.
         cursor = self.get_component_rich_style("record-table--cursor", partial=True) if is_cursor else None
-        cells = [self._render_cell(record, column.key) for column, _ in self._layout(width)]
+        cells = [self._cell(record, column.key) for column, _ in self._layout(width)]
         return self._cells_strip(cells, width, base, cursor)
 
     def _cells_strip(self, cells: list[Text], width: int, base: Style, over: Style | None = None) -> Strip:
@@ -274,6 +311,23 @@ class RecordTable(LineView, can_focus=True):
     def action_jump(self, position: int) -> None:
         self._move_to(position if position >= 0 else len(self._rows) - 1)
 
+    def _with_mark(self, columns: Sequence[Column]) -> tuple[Column, ...]:
+        """The columns, after the mark column when rows can be marked."""
+        return (mark_column(), *columns) if self._is_marked is not never_marked else tuple(columns)
+
+    def _cell(self, record: int, column: str) -> Text:
+        return mark_cell(self._is_marked(record)) if column == MARK_COLUMN else self._render_cell(record, column)
+
+    def refresh_record(self, record: int) -> None:
+        """Repaint the rows on view that show `record` (it was marked or unmarked): no other row, no layout."""
+        top = int(self.scroll_y)
+        end = min(len(self._rows), top + self._visible_rows)
+        self.refresh_lines_on_view(row - top + 1 for row in range(top, end) if self._rows[row] == record)
+
+    def action_mark(self) -> None:
+        if self._rows:
+            self.post_message(self.MarkRequested(self, self._rows[self._cursor]))
+
     def action_activate(self) -> None:
         if self._rows:
             self.post_message(self.Activated(self, self._rows[self._cursor]))
@@ -281,7 +335,7 @@ class RecordTable(LineView, can_focus=True):
     def action_next_sort(self) -> None:
         """Sort by the next column shown at this width, in its first direction; after the last one, back
         to the search's own order (the best match first)."""
-        shown = self.shown_columns
+        shown = [column for column in self.shown_columns if column.sortable]
         keys = [c.key for c in shown]
         current = self._sort[0] if self._sort else None
         if current not in keys:
@@ -299,7 +353,7 @@ class RecordTable(LineView, can_focus=True):
         if self._sort:
             self.post_message(self.SortRequested(self, self._sort[0], not self._sort[1]))
             return
-        shown = self.shown_columns
+        shown = [column for column in self.shown_columns if column.sortable]
         if shown:
             self.post_message(self.SortRequested(self, shown[0].key, not shown[0].descending_first))
 
@@ -314,6 +368,8 @@ class RecordTable(LineView, can_focus=True):
             x = 0
             for column, column_width in self._layout(self.line_width):
                 if x <= offset.x < x + column_width + GAP:
+                    if not column.sortable:
+                        return
                     # A new column starts in its first direction; the sorted one turns round.
                     same = self._sort is not None and self._sort[0] == column.key
                     descending = not self._sort[1] if self._sort and same else column.descending_first
@@ -323,10 +379,22 @@ class RecordTable(LineView, can_focus=True):
             return
         row = int(self.scroll_y) + offset.y - 1
         if 0 <= row < len(self._rows):
-            if row == self._cursor:
+            if self._column_at(offset.x) == MARK_COLUMN:
+                self._move_to(row)
+                self.post_message(self.MarkRequested(self, self._rows[row]))
+            elif row == self._cursor:
                 self.post_message(self.Activated(self, self._rows[row]))
             else:
                 self._move_to(row)
+
+    def _column_at(self, x: int) -> str | None:
+        """The key of the column under `x` (a click), None between columns or past the last."""
+        left = 0
+        for column, column_width in self._layout(self.line_width):
+            if left <= x < left + column_width:
+                return column.key
+            left += column_width + GAP
+        return None
 
     def on_mount(self) -> None:
         follow_language(self, self.invalidate)
