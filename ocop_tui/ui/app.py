@@ -28,6 +28,7 @@ from ocop_tui.ui.commands import FairCommands
 from ocop_tui.ui.crash_report import CrashReport
 from ocop_tui.ui.fair_app import FairApp
 from ocop_tui.ui.language import follow_language
+from ocop_tui.ui.memory_tidy import GivesMemoryBack
 from ocop_tui.ui.screens.browser import BrowserScreen
 from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.screens.products import ProductsScreen
@@ -48,7 +49,7 @@ def lazy_screen(module: str, name: str) -> Callable[[], Screen[None]]:
     return make
 
 
-class OcopApp(CrashReport, FairApp):
+class OcopApp(CrashReport, GivesMemoryBack, FairApp):
     """The fair browser."""
 
     CSS_PATH: ClassVar[CSSPathType | None] = "app.tcss"
@@ -83,6 +84,7 @@ class OcopApp(CrashReport, FairApp):
 
     def on_mount(self) -> None:
         follow_language(self, self._relabel)
+        self.watch_memory()
         # A real terminal of 16 colours or none: highlights in reverse video too (the tests' is headless).
         self.set_class(not self.is_headless and few_colours(self.console.color_system, self.no_color),
                        "-few-colours")  # fmt: skip
