@@ -1,4 +1,5 @@
-"""Vietnamese text rules: matching keys, cleaning untrusted strings, and the alphabet's sort order.
+"""Vietnamese text rules: matching keys, cleaning untrusted strings, and the alphabet's sort order; and
+spreadsheet cells that can never run as a formula (for every export and import).
 
 Nothing here knows about Textual or the store; every module that shows or compares text goes through it.
 """
@@ -246,3 +247,32 @@ _NUMBER = re.compile(r"(\d+)")
 def natural_key(text: str) -> tuple[object, ...]:
     """Booth numbers sort as people read them: A-9 before A-10."""
     return tuple(int(part) if part.isdigit() else vi_sort_key(part) for part in _NUMBER.split(text))
+
+
+# Spreadsheet cells (CSV and Excel files that exports write and imports read back) ---------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(text: str) -> str:
+    """A text cell for a CSV file that a spreadsheet opens: one that starts like a formula gets an apostrophe
+    in front, so Excel or LibreOffice shows it as text and never runs it. A text that starts with
+    apostrophes before such a character gets one more, so `unescape_formula` can always give it back."""
+    if text.startswith(FORMULA_STARTS) or (text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS)):
+        return "'" + text
+    return text
+
+
+def escape_leading_apostrophes(text: str) -> str:
+    """A text cell for an Excel file (where a formula cannot start by accident, text cells staying text): only
+    a text that unescape_formula would change gets one more apostrophe, so the round trip holds."""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def unescape_formula(text: str) -> str:
+    """The text `escape_formula` was given (a cell read from a CSV or Excel file an export wrote)."""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text

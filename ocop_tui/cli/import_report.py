@@ -23,8 +23,7 @@ from ocop_tui.files import atomic_write
 from ocop_tui.i18n import format_number, t
 from ocop_tui.model import Lang
 from ocop_tui.plan.placing import UNPLACED_ZONE, Placement
-from ocop_tui.text import clean
-from ocop_tui.transfer.cells import escape_formula
+from ocop_tui.text import clean, escape_formula
 from ocop_tui.transfer.changes import CHANGE_KINDS, Change, show_value
 from ocop_tui.transfer.importing import ImportCancelled, large_removals
 from ocop_tui.transfer.merge import Counts, ImportPlan

@@ -3,8 +3,8 @@ products), with the booth's exhibitor, contact person and phone; headers in the 
 
 CSV is UTF-8 with a byte-order mark, comma-separated, the form Excel opens correctly. A text cell that a
 spreadsheet would take for a formula (starting with = + - @, a tab or a carriage return) gets an apostrophe
-in front (`escape_formula`; `unescape_formula` gives the text back), so opening the file never runs
-anything. In Excel files every text is a text cell, which is never a formula, so nothing is changed there.
+in front (ocop_tui.text.escape_formula, as in the store's export), so opening the file never runs anything.
+In Excel files every text is a text cell, which is never a formula, so nothing is changed there.
 Stars, prices and the like are numbers in both. Files are written atomically.
 """
 
@@ -19,27 +19,12 @@ from ocop_tui.files import atomic_write
 from ocop_tui.i18n import t
 from ocop_tui.model import Lang, province_label
 from ocop_tui.shortlist.groups import ShortlistGroups
+from ocop_tui.text import escape_formula
 
 COLUMNS = ("booth_no", "exhibitor", "contact_name", "phone", "province", "zone",
            "code", "name", "name_en", "stars", "price_vnd", "unit")  # fmt: skip
 FORMATS = ("csv", "xlsx")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _WIDTHS = {"exhibitor": 36, "name": 44, "name_en": 40, "zone": 28, "contact_name": 24, "phone": 16}
-
-
-def escape_formula(text: str) -> str:
-    """A text for a CSV cell: one that starts like a formula gets an apostrophe in front, as does one made of
-    apostrophes before such a start, so that `unescape_formula` always gives the exact text back."""
-    if text.startswith(FORMULA_STARTS) or (text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS)):
-        return "'" + text
-    return text
-
-
-def unescape_formula(text: str) -> str:
-    """The text `escape_formula` was given."""
-    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
-        return text[1:]
-    return text
 
 
 def headers(lang: Lang) -> list[str]:

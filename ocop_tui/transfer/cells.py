@@ -53,30 +53,3 @@ def huge_digits(value: Any) -> int:
 
 
 MAX_NUMBER_BITS = 64  # the contract's biggest number (a price up to 10^12) needs 40
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def escape_formula(text: str) -> str:
-    """A text cell for a CSV file that a spreadsheet opens: one that starts like a formula gets an apostrophe
-    in front, so Excel or LibreOffice shows it as text and never runs it. A text that starts with
-    apostrophes before such a character gets one more, so `unescape_formula` can always give it back."""
-    if text.startswith(FORMULA_STARTS) or (text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS)):
-        return "'" + text
-    return text
-
-
-def escape_leading_apostrophes(text: str) -> str:
-    """A text cell for an Excel file (where a formula cannot start by accident, text cells staying text): only
-    a text that unescape_formula would change gets one more apostrophe, so the round trip holds."""
-    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
-def unescape_formula(text: str) -> str:
-    """The text `escape_formula` was given (a cell read from a CSV or Excel file an export wrote)."""
-    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
-        return text[1:]
-    return text

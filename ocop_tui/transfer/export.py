@@ -7,7 +7,7 @@ organiser can export, edit in Excel and import back in the same form. `en` write
 names and values ("booth_no", "cooperative", "food", 4, 150000). JSON always holds the contract's.
 
 CSV is UTF-8 with a byte-order mark, the form Excel opens correctly, and a text starting like a formula
-("=", "+", "-", "@", a tab or CR) gets an apostrophe in front (cells.escape_formula), which the importer
+("=", "+", "-", "@", a tab or CR) gets an apostrophe in front (text.escape_formula), which the importer
 takes off again. In Excel files every text is a text cell, so a name starting with "=" stays a name.
 
 Every file is written in full into a temporary folder inside the target folder (where a full disk or a quota
@@ -35,7 +35,7 @@ from ocop_tui.i18n import format_number
 from ocop_tui.model import EXHIBITOR_TYPES, GROUPS, Booth, Product
 from ocop_tui.plan.shapes import POSITION_FIELDS
 from ocop_tui.store.contract import CheckedTables
-from ocop_tui.transfer.cells import escape_formula, escape_leading_apostrophes
+from ocop_tui.text import escape_formula, escape_leading_apostrophes
 from ocop_tui.transfer.headers import BOOTH_FIELDS, HEADERS, PRODUCT_FIELDS
 from ocop_tui.transfer.merge import field_value
 

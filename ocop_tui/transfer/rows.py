@@ -12,8 +12,8 @@ from typing import Any
 
 from ocop_tui.model import Booth, Product
 from ocop_tui.store.contract import Problem, booth_key, check_booth, check_product
-from ocop_tui.text import fold
-from ocop_tui.transfer.cells import ABSENT, NotAnObject, huge_digits, is_empty, unescape_formula
+from ocop_tui.text import fold, unescape_formula
+from ocop_tui.transfer.cells import ABSENT, NotAnObject, huge_digits, is_empty
 from ocop_tui.transfer.headers import (
     HEADERS,
     KEY_FIELD,

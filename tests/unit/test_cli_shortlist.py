@@ -18,15 +18,14 @@ from ocop_tui.search.catalog import load_catalog
 from ocop_tui.shortlist.followup import (
     COLUMNS,
     csv_bytes,
-    escape_formula,
     follow_up_rows,
     headers,
-    unescape_formula,
     xlsx_bytes,
 )
 from ocop_tui.shortlist.groups import BoothGroup, ShortlistGroups, group_by_booth
 from ocop_tui.shortlist.items import Item, Shortlist
 from ocop_tui.shortlist.storage import SavedShortlists
+from ocop_tui.text import escape_formula, unescape_formula
 
 ITEMS = [Item("product", "91-908-30939-3-2022"), Item("booth", "K-007"), Item("product", "91-913-31060-5-2024")]
 

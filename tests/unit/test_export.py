@@ -234,7 +234,7 @@ def test_csv_cells_that_start_like_formulas_are_made_text(tmp_path: Path) -> Non
     "text", ["=x", "'=x", "''=x", "'x", "'", "", "-", "'-5", "@", "\t=x", "hello", "'hello", "'@'"]
 )
 def test_formula_escaping_always_gives_the_text_back(text: str) -> None:
-    from ocop_tui.transfer.cells import escape_formula, escape_leading_apostrophes, unescape_formula
+    from ocop_tui.text import escape_formula, escape_leading_apostrophes, unescape_formula
 
     assert unescape_formula(escape_formula(text)) == text
     assert unescape_formula(escape_leading_apostrophes(text)) == text
