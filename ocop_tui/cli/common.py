@@ -33,10 +33,10 @@ from ocop_tui.text import clean, visible
 
 if TYPE_CHECKING:
     from rich.table import Table
-    from textual.app import App
 
     from ocop_tui.files import FileStamp
     from ocop_tui.search.catalog import Catalog
+    from ocop_tui.ui.fair_app import FairApp
 
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
@@ -247,7 +247,7 @@ def open_catalog_or_exit(path: Path, lang: Lang) -> tuple[Catalog, FileStamp]:
     return opened
 
 
-def run_app(app: App[int]) -> NoReturn:
+def run_app(app: FairApp) -> NoReturn:
     """Run the app to its end and exit with its return code."""
     app.run()
     sys.exit(app.return_code or 0)
