@@ -212,13 +212,19 @@ def rows_size(lines: int) -> Size:
     return Size(0, lines)
 
 
+def cursor_base(base: Style, over: Style | None) -> Style:
+    """What a line is drawn on (its padding, gaps and plain text): `base`, under a cursor's colours if it has
+    the cursor (`over`), never dim there (a dim separator would fade into the cursor's colour)."""
+    return base if over is None else base + over + _NOT_DIM
+
+
 def text_segments(text: Text, base: Style, console: Console, *, over: Style | None = None) -> list[Segment]:
     """One line of text as segments, each drawn over `base` (a text of one style is one segment: the rows and
     counts redrawn after a keystroke are mostly such cells); `over` goes on top of every segment's own style
     (a cursor's colours win over a cell's, so the highlighted row stays readable)."""
     if over is not None:
-        over = over + _NOT_DIM  # a dim separator would fade into the cursor's colour
-        base = base + over
+        base = cursor_base(base, over)
+        over = over + _NOT_DIM
     if not text.spans:
         style = text.style
         if isinstance(style, str):
@@ -257,9 +263,8 @@ def fit_segments(segments: list[Segment], width: int, base: Style, justify: str 
 
 def text_strip(line: Text, width: int, base: Style, console: Console, *, over: Style | None = None) -> Strip:
     """One rendered line, every segment drawn over `base` (and under `over`), padded or cut to `width`."""
-    if over is not None:
-        base = base + over + _NOT_DIM
-    return Strip(fit_segments(text_segments(line, base, console, over=over), width, base), width)
+    segments = text_segments(line, base, console, over=over)
+    return Strip(fit_segments(segments, width, cursor_base(base, over)), width)
 
 
 def fit_text(text: Text, width: int, justify: str = "left") -> Text:

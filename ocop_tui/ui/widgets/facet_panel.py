@@ -19,7 +19,7 @@ from textual.strip import Strip
 
 from ocop_tui.search.facets import FacetChoices
 from ocop_tui.ui.language import follow_language
-from ocop_tui.ui.lineview import LineView, fit_segments, text_segments, text_strip
+from ocop_tui.ui.lineview import LineView, cursor_base, fit_segments, text_segments, text_strip
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.themes import stars_style
 
@@ -109,7 +109,7 @@ class FacetPanel(LineView, can_focus=True):
         cursor = None
         if index == self._cursor and self.has_focus:  # its colours over the stars' and the count's
             cursor = self.get_component_rich_style("facet-panel--cursor", partial=True)
-        line_base = base if cursor is None else base + cursor
+        line_base = cursor_base(base, cursor)
         text = line.text
         if line.facet == "stars":  # in the theme's colour for stars, as it is now (F8 changes it)
             text = Text(text.plain, style=stars_style(self.app))

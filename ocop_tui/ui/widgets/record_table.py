@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from ocop_tui.ui.language import follow_language
-from ocop_tui.ui.lineview import LineView, fit_segments, fit_text, rows_size, text_segments
+from ocop_tui.ui.lineview import LineView, cursor_base, fit_segments, fit_text, rows_size, text_segments
 from ocop_tui.ui.widgets.columns import GAP, Column, column_widths
 
 MAX_CACHED_LINES = 400  # drawn rows kept (ten screens of them); all dropped at once when full
@@ -267,7 +267,7 @@ class RecordTable(LineView, can_focus=True):
     def _cells_strip(self, cells: list[Text], width: int, base: Style, over: Style | None = None) -> Strip:
         """One line of cells, each cut or padded to its column's width, GAP cells apart (`over`: a cursor)."""
         console = self.app.console
-        line_base = base if over is None else base + over
+        line_base = cursor_base(base, over)
         gap = Segment(" " * GAP, line_base)
         segments: list[Segment] = []
         for (column, column_width), cell in zip(self._layout(width), cells, strict=True):
