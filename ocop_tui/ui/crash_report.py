@@ -22,12 +22,15 @@ from ocop_tui.paths import default_log_dir
 from ocop_tui.ui.textual_compat import FatalErrorHook
 
 
+def underlying(error: BaseException) -> BaseException:
+    """The exception that went wrong: Textual's WorkerFailed wraps a worker's own."""
+    cause = getattr(error, "error", None)
+    return cause if isinstance(cause, BaseException) else error
+
+
 def write_crash_report(error: BaseException, folder: Path) -> Path | None:
     """The traceback of `error` in a new file of `folder` (private to the user); None if it cannot be written."""
-    cause = getattr(error, "error", None)  # Textual's WorkerFailed wraps the worker's own exception
-    if isinstance(cause, BaseException):
-        error = cause
-    report = "".join(traceback.format_exception(error))
+    report = "".join(traceback.format_exception(underlying(error)))
     stamp = time.strftime("%Y%m%d-%H%M%S")
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -18,6 +18,7 @@ from rich.text import Text
 from ocop_tui.files import shown_path
 from ocop_tui.i18n import Translator
 from ocop_tui.kiosk.config import KioskSettings
+from ocop_tui.ui.crash_report import underlying
 from ocop_tui.ui.textual_compat import FatalErrorHook
 
 LOG_FILE = "kiosk.log"  # in the kiosk's log folder
@@ -26,9 +27,7 @@ LOG_FILE = "kiosk.log"  # in the kiosk's log folder
 def describe_crash(error: BaseException) -> str:
     """An exception's type and where it was raised, innermost frame first: no message and no values, which
     could hold a typed PIN or the PIN hash."""
-    cause = getattr(error, "error", None)  # Textual's WorkerFailed wraps the worker's own exception
-    if isinstance(cause, BaseException):
-        error = cause
+    error = underlying(error)
     frames = traceback.extract_tb(error.__traceback__)
     return type(error).__name__ + "".join(f" <- {Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames[::-1])
 
