@@ -49,3 +49,48 @@ async def test_screen_switches_keep_no_widgets_or_screens_behind(app):
         # Removed widgets still alive are a footer's last rebuild on its way out, never more.
         assert sum(count for name, count in after.items() if name.endswith("(detached)")) <= 60
         assert len([s for s in gc.get_objects() if isinstance(s, Screen) and s.app is app]) == 4  # one per mode
+
+
+def footer_keys(app: OcopApp) -> Counter[str]:
+    """FooterKey widgets alive now, by the screen they are on ('detached' once removed)."""
+    gc.unfreeze()
+    gc.collect()
+    return Counter(
+        type(node.screen).__name__ if node.is_attached else "detached"
+        for node in gc.get_objects()
+        if isinstance(node, DOMNode) and type(node).__name__ == "FooterKey" and node.app is app
+    )
+
+
+async def test_a_hidden_screens_footer_waits_until_it_is_shown(app):
+    """In a real terminal the bindings of hidden screens change too (their focus moves as they are left).
+    Textual's Footer rebuilt its keys each time, and the hidden screen kept every new key in its list of
+    widgets to repaint, which only a frame of its own clears: a few hundred dead keys per screen in a
+    minute of switching. A hidden screen's footer now rebuilds once, when the screen is shown again."""
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")  # the booths screen, made and shown once (its footer comes after its first frame)
+        booths = app.screen
+        for _ in range(20):
+            await pilot.pause()
+            if booths.query("FooterKey"):
+                break
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not booths.is_current
+        keys_before = {id(key) for key in booths.query("FooterKey")}
+        words_before = {key.description for key in booths.query("FooterKey")}
+        assert keys_before
+        for _ in range(10):
+            booths.refresh_bindings()  # what a focus change on the hidden screen does
+            await pilot.pause()
+        assert {id(key) for key in booths.query("FooterKey")} == keys_before  # not rebuilt while hidden
+        assert footer_keys(app)["detached"] <= 20  # no pile of dead keys (ten rebuilds: about 170)
+        await pilot.press("f6")  # English: every screen's keys change; the hidden one's follow when it is shown
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.pause()
+        assert {id(key) for key in booths.query("FooterKey")} != keys_before  # rebuilt on being shown
+        words_after = {key.description for key in booths.query("FooterKey")}
+        assert words_after != words_before and "Map" in words_after, words_after

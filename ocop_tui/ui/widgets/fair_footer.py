@@ -1,23 +1,56 @@
 """The key hints at the bottom of every screen: Textual's Footer, without the memory it keeps on each change.
 
-Textual's Footer builds its keys again whenever the screen's bindings change (every screen switch, every move
-of the focus) and binds each new key to its own `compact` setting. The binding is a watcher kept on the
-footer, and the footer forgets the watchers of removed keys only when `compact` changes, which it never
-does: every switch kept about two dozen dead keys (and their styles and drawn lines), half a megabyte per
-round trip between two screens, and each new key's binding took longer as the list grew. Asking the footer
-to pass its `compact` on again (`mutate_reactive`, public API) after each rebuild makes Textual drop the
-watchers of keys that are gone. tests/ui/test_textual_compat.py shows Textual's own Footer still does this
-(when that test fails, this class can go).
+Two things in Textual's Footer keep memory on every screen switch, and both are undone here:
+
+- It builds its keys again whenever the screen's bindings change and binds each new key to its own
+  `compact` setting. The binding is a watcher kept on the footer, and the footer forgets the watchers of
+  removed keys only when `compact` changes, which it never does. Asking the footer to pass its `compact` on
+  again (`mutate_reactive`, public API) after each rebuild makes Textual drop the watchers of keys that are
+  gone.
+- It rebuilds even while its screen is hidden (another mode's screen is shown), and a hidden screen keeps
+  every new key it is asked to draw in its list of widgets to repaint, cleared only by a frame the hidden
+  screen never gets: in a real terminal, several hundred dead keys per screen after a few dozen switches,
+  and a rebuild per switch for every screen made. A hidden screen's footer now waits, and rebuilds once when
+  its screen is shown again.
+
+tests/ui/test_textual_compat.py shows Textual's own Footer still does the first (when that test fails, that
+part can go); tests/ui/test_flat_memory.py counts what a day of switching leaves.
 """
 
 from __future__ import annotations
 
+from textual.screen import Screen
 from textual.widgets import Footer
 
 
 class FairFooter(Footer):
-    """A Footer whose rebuilds leave nothing behind."""
+    """A Footer whose rebuilds leave nothing behind, and that does not rebuild while its screen is hidden."""
+
+    _stale = False  # the bindings changed while the screen was hidden: rebuild when it is shown
 
     async def recompose(self) -> None:
+        if self.is_attached and not self.screen.is_current:  # asked before a switch, run after it
+            self._stale = True
+            return
         await super().recompose()
         self.mutate_reactive(Footer.compact)
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if self.is_attached and not screen.is_current:
+            self._stale = True
+            return
+        super().bindings_changed(screen)
+
+    def on_mount(self) -> None:  # Footer's own on_mount runs too (Textual calls each class's handler)
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+        # A footer mounted after its screen's first frame (the browser screens do that) would otherwise wait
+        # for the next change of the bindings to show any key.
+        self.call_after_refresh(self.bindings_changed, self.screen)
+
+    def on_unmount(self) -> None:
+        self.app.screen_change_signal.unsubscribe(self)
+
+    def _screen_changed(self, screen: Screen) -> None:
+        if self._stale and self.is_attached and screen is self.screen:
+            self._stale = False
+            self.bindings_changed(screen)
