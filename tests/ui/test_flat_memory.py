@@ -94,3 +94,23 @@ async def test_a_hidden_screens_footer_waits_until_it_is_shown(app):
         assert {id(key) for key in booths.query("FooterKey")} != keys_before  # rebuilt on being shown
         words_after = {key.description for key in booths.query("FooterKey")}
         assert words_after != words_before and "Map" in words_after, words_after
+
+
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(app):
+    """Every focus move tells the footer the bindings may have changed; Textual's Footer rebuilt its keys each
+    time. The products screen's search box and table show the same keys except for the table's own."""
+    async with app.run_test(size=(140, 40)) as pilot:
+        for _ in range(20):
+            await pilot.pause()
+            if app.screen.query("FooterKey"):
+                break
+        keys = {id(key) for key in app.screen.query("FooterKey")}
+        assert keys
+        for _ in range(3):
+            app.screen.refresh_bindings()  # nothing changed
+            await pilot.pause()
+        assert {id(key) for key in app.screen.query("FooterKey")} == keys
+        await pilot.press("f6")  # the language: every key's text changes
+        await pilot.pause()
+        await pilot.pause()
+        assert {id(key) for key in app.screen.query("FooterKey")} != keys

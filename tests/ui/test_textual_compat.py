@@ -439,6 +439,9 @@ async def test_the_footer_keeps_removed_keys_alive_and_fair_footer_does_not():
     class Two(Widget, can_focus=True):
         BINDINGS: ClassVar[list[BindingType]] = [Binding("f12", "mine", "mine")]
 
+    class Other(Widget, can_focus=True):  # other keys: each focus move changes what the footer shows
+        BINDINGS: ClassVar[list[BindingType]] = [Binding("f11", "yours", "yours")]
+
     async def dead_keys_after_rebuilds(footer: type[Footer]) -> tuple[int, int]:
         """Keys of this footer no longer on screen but still alive, and how many times it built its keys (a
         busy machine folds some focus moves into one rebuild)."""
@@ -453,7 +456,7 @@ async def test_the_footer_keeps_removed_keys_alive_and_fair_footer_does_not():
         class Host(App[None]):
             def compose(self) -> ComposeResult:
                 yield Two(id="a")
-                yield Two(id="b")
+                yield Other(id="b")
                 yield Counting()
 
         app = Host()

@@ -12,12 +12,16 @@ Two things in Textual's Footer keep memory on every screen switch, and both are 
   screen never gets: in a real terminal, several hundred dead keys per screen after a few dozen switches,
   and a rebuild per switch for every screen made. A hidden screen's footer now waits, and rebuilds once when
   its screen is shown again.
+- It rebuilds whenever it is told the bindings may have changed (every move of the focus, every switch),
+  even when the keys it would show are the ones it shows. It now rebuilds only when they differ.
 
 tests/ui/test_textual_compat.py shows Textual's own Footer still does the first (when that test fails, that
 part can go); tests/ui/test_flat_memory.py counts what a day of switching leaves.
 """
 
 from __future__ import annotations
+
+from collections.abc import Hashable
 
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -27,13 +31,29 @@ class FairFooter(Footer):
     """A Footer whose rebuilds leave nothing behind, and that does not rebuild while its screen is hidden."""
 
     _stale = False  # the bindings changed while the screen was hidden: rebuild when it is shown
+    _shown: Hashable = None  # what the keys on show were built from
 
     async def recompose(self) -> None:
-        if self.is_attached and not self.screen.is_current:  # asked before a switch, run after it
+        if not self.is_attached:
+            return
+        if not self.screen.is_current:  # asked before a switch, run after it
             self._stale = True
             return
+        shown = self._what_to_show()
+        if shown == self._shown and self.children:
+            return
         await super().recompose()
+        self._shown = shown
         self.mutate_reactive(Footer.compact)
+
+    def _what_to_show(self) -> Hashable:
+        """Everything Footer.compose builds its keys from (Bindings are frozen dataclasses: hashable)."""
+        keys = tuple(
+            (key, binding, enabled, tooltip, self.app.get_key_display(binding))
+            for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            if binding.show
+        )
+        return keys, self.compact, self.show_command_palette, self.combine_groups
 
     def bindings_changed(self, screen: Screen) -> None:
         if self.is_attached and not screen.is_current:
