@@ -62,4 +62,5 @@ def test_soak_runs_both_programs_and_reports_growth(tmp_path: Path) -> None:
     assert [phase["kind"] for phase in results["bare"]] == ["switch", "search"]
     for phase in results["app"] + results["bare"]:
         assert phase["actions"] == 3 and phase["start_mib"] > 0 and phase["growth_mib_per_1000"] is not None
+        assert "steady_growth_mib_per_1000" in phase  # None here: no sample within 3 actions
     assert "<!-- soak -->" in done.stderr and "bare two-mode Textual app" in done.stderr
