@@ -1,6 +1,6 @@
 """The key hints at the bottom of every screen: Textual's Footer, without the memory it keeps on each change.
 
-Two things in Textual's Footer keep memory on every screen switch, and both are undone here:
+Three things in Textual's Footer keep memory or work on every screen switch, and all are undone here:
 
 - It builds its keys again whenever the screen's bindings change and binds each new key to its own
   `compact` setting. The binding is a watcher kept on the footer, and the footer forgets the watchers of
