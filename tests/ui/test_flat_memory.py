@@ -11,6 +11,7 @@ import gc
 from collections import Counter
 
 from textual.dom import DOMNode
+from textual.pilot import Pilot
 from textual.screen import Screen
 
 from ocop_tui.ui.app import OcopApp
@@ -51,15 +52,12 @@ async def test_screen_switches_keep_no_widgets_or_screens_behind(app):
         assert len([s for s in gc.get_objects() if isinstance(s, Screen) and s.app is app]) == 4  # one per mode
 
 
-def footer_keys(app: OcopApp) -> Counter[str]:
-    """FooterKey widgets alive now, by the screen they are on ('detached' once removed)."""
-    gc.unfreeze()
-    gc.collect()
-    return Counter(
-        type(node.screen).__name__ if node.is_attached else "detached"
-        for node in gc.get_objects()
-        if isinstance(node, DOMNode) and type(node).__name__ == "FooterKey" and node.app is app
-    )
+async def footer_shown(pilot: Pilot, screen: Screen) -> None:
+    """Pauses until the screen's footer shows its keys (the browser screens mount theirs after a first frame)."""
+    for _ in range(20):
+        await pilot.pause()
+        if screen.query("FooterKey"):
+            return
 
 
 async def test_a_hidden_screens_footer_waits_until_it_is_shown(app):
@@ -69,12 +67,9 @@ async def test_a_hidden_screens_footer_waits_until_it_is_shown(app):
     minute of switching. A hidden screen's footer now rebuilds once, when the screen is shown again."""
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("f3")  # the booths screen, made and shown once (its footer comes after its first frame)
+        await pilot.press("f3")  # the booths screen, made and shown once
         booths = app.screen
-        for _ in range(20):
-            await pilot.pause()
-            if booths.query("FooterKey"):
-                break
+        await footer_shown(pilot, booths)
         await pilot.press("f2")
         await pilot.pause()
         assert not booths.is_current
@@ -85,7 +80,7 @@ async def test_a_hidden_screens_footer_waits_until_it_is_shown(app):
             booths.refresh_bindings()  # what a focus change on the hidden screen does
             await pilot.pause()
         assert {id(key) for key in booths.query("FooterKey")} == keys_before  # not rebuilt while hidden
-        assert footer_keys(app)["detached"] <= 20  # no pile of dead keys (ten rebuilds: about 170)
+        assert live_nodes(app)["FooterKey (detached)"] <= 20  # no pile of dead keys (ten rebuilds: about 170)
         await pilot.press("f6")  # English: every screen's keys change; the hidden one's follow when it is shown
         await pilot.pause()
         await pilot.press("f3")
@@ -100,10 +95,7 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(app):
     """Every focus move tells the footer the bindings may have changed; Textual's Footer rebuilt its keys each
     time. The products screen's search box and table show the same keys except for the table's own."""
     async with app.run_test(size=(140, 40)) as pilot:
-        for _ in range(20):
-            await pilot.pause()
-            if app.screen.query("FooterKey"):
-                break
+        await footer_shown(pilot, app.screen)
         keys = {id(key) for key in app.screen.query("FooterKey")}
         assert keys
         for _ in range(3):

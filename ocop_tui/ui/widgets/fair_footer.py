@@ -30,16 +30,15 @@ from textual.widgets import Footer
 class FairFooter(Footer):
     """A Footer whose rebuilds leave nothing behind, and that does not rebuild while its screen is hidden."""
 
-    _stale = False  # the bindings changed while the screen was hidden: rebuild when it is shown
     _shown: Hashable = None  # what the keys on show were built from
 
     async def recompose(self) -> None:
-        if not self.is_attached:
-            return
-        if not self.screen.is_current:  # asked before a switch, run after it
-            self._stale = True
+        # Every way to a rebuild comes here (Footer.bindings_changed asks for one after the next frame), so a
+        # hidden screen's footer is skipped here; it is asked again when its screen is shown (_screen_changed).
+        if not self.is_attached or not self.screen.is_current:
             return
         shown = self._what_to_show()
+        # Keys with no children on show were built before Footer knew its bindings (it then shows nothing).
         if shown == self._shown and self.children:
             return
         await super().recompose()
@@ -55,12 +54,6 @@ class FairFooter(Footer):
         )
         return keys, self.compact, self.show_command_palette, self.combine_groups
 
-    def bindings_changed(self, screen: Screen) -> None:
-        if self.is_attached and not screen.is_current:
-            self._stale = True
-            return
-        super().bindings_changed(screen)
-
     def on_mount(self) -> None:  # Footer's own on_mount runs too (Textual calls each class's handler)
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
         # A footer mounted after its screen's first frame (the browser screens do that) would otherwise wait
@@ -71,6 +64,7 @@ class FairFooter(Footer):
         self.app.screen_change_signal.unsubscribe(self)
 
     def _screen_changed(self, screen: Screen) -> None:
-        if self._stale and self.is_attached and screen is self.screen:
-            self._stale = False
+        """Its screen is shown again: the bindings may have changed while it was hidden (a rebuild happens only
+        if the keys differ)."""
+        if self.is_attached and screen is self.screen:
             self.bindings_changed(screen)
