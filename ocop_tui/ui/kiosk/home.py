@@ -97,8 +97,9 @@ class HomeScreen(FairScreen):
 
     def on_mount(self) -> None:
         follow_language(self, self.refresh_content)
-        # The stars' colour is the theme's: after the switch has given the app its new colours.
-        self.watch(self.app, "theme", lambda _theme: self.call_after_refresh(self.show_featured), init=False)
+        # The stars' colour is the theme's: Textual signals a new theme once the app has its colours (a
+        # watcher of `theme` runs before, and waiting for the next frame was a race on a loaded machine).
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show_featured())
         self.query_one("#home-products", Button).focus()
 
     def on_resize(self) -> None:
