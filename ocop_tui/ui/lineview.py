@@ -17,6 +17,7 @@ the wheel, and a click or a drag on it scrolls there.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
+from typing import Any
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console
@@ -29,7 +30,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ocop_tui.ui.textual_compat import LaidOutOnce
+from ocop_tui.ui.textual_compat import LaidOutOnce, SideBox, forget_lines, kept_lines, side_box
 
 
 class LineView(LaidOutOnce, ScrollView):
@@ -49,6 +50,12 @@ class LineView(LaidOutOnce, ScrollView):
     _frame_width: int | None = None
     _frame_bar: list[Segment] | None = None
     _dragging = False
+    _box: SideBox | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Drawn lines, by their content Strip (and its scrollbar cell): (content, line as drawn).
+        self._boxed: dict[tuple[int, Segment | None], tuple[Strip, Strip]] = {}
 
     # What a subclass provides -------------------------------------------------------------------
 
@@ -63,7 +70,13 @@ class LineView(LaidOutOnce, ScrollView):
         self._frame_width = self.line_width
         self._frame_bar = self._bar_segments()
         try:
-            return super().render_lines(crop)
+            box = side_box(self)
+            if box is None:
+                if self._box is not None:  # Textual keeps its lines unfiltered: ours are not for it
+                    self._box = None
+                    forget_lines(self)
+                return super().render_lines(crop)
+            return self._boxed_lines(crop, box)
         finally:
             self._frame_style = self._frame_width = self._frame_bar = None
 
@@ -73,6 +86,49 @@ class LineView(LaidOutOnce, ScrollView):
         if not bar or y >= len(bar):
             return row
         return Strip([*row, bar[y]], row.cell_length + self.bar_width)
+
+    def _boxed_lines(self, crop: Region, box: SideBox) -> list[Strip]:
+        """The lines in `crop`, each in its box (see textual_compat.side_box), drawn as Textual would; only
+        the lines refreshed since they were last drawn are drawn again (textual_compat.kept_lines).
+
+        A drawn line is also kept by its content: while the content is the same Strip (the rows and lines
+        the subclasses keep) and the box is unchanged, a row that comes back or moves costs a lookup, and
+        Textual's own caches on the drawn Strip (its cuts and its terminal text) stay warm.
+        """
+        fresh = box != self._box
+        if fresh:
+            self._box = box
+            self._boxed.clear()
+        elif len(self._boxed) > 8 * max(1, box.content_height):
+            self._boxed.clear()  # a bound: rows come and go with every search
+        bar = self._frame_bar or []
+        boxed = self._boxed
+
+        def draw(y: int) -> Strip:
+            if y < box.content_height:
+                row = self.render_row(y)
+                cell = bar[y] if y < len(bar) else None
+            else:
+                row, cell = Strip.blank(box.content_width, box.blank), None
+            key = (id(row), cell)
+            kept = boxed.get(key)
+            if kept is not None and kept[0] is row:
+                return kept[1]
+            # One Strip per line: the filters work on the segments (each Strip made costs seven caches).
+            length = row.cell_length + (cell.cell_length if cell is not None else 0)
+            if length == box.content_width:
+                content: Iterable[Segment] = [*row, cell] if cell is not None else row
+            else:  # a subclass's line of another width: cut or padded, as Textual does
+                content = Strip([*row, *([cell] if cell is not None else [])], length)
+                content = content.adjust_cell_length(box.content_width, box.blank)
+            segments = [*box.before, *content, *box.after]
+            for line_filter in box.filters:
+                segments = line_filter.apply(segments, box.background)
+            strip = Strip(segments, box.width)
+            boxed[key] = (row, strip)
+            return strip
+
+        return kept_lines(self, crop, box.width, draw, fresh=fresh)
 
     @property
     def base_style(self) -> Style:

@@ -15,24 +15,34 @@ What the app takes from here:
 - `FatalErrorHook`: the kiosk shows one line for an unexpected error instead of Textual's traceback.
 - `WordedCommandPalette`: the command palette's "No matches found" line in the app's language.
 - `redescribe_footer_keys`: the shortlist's count on its footer keys without rebuilding the footer.
+- `side_box`, `kept_lines`, `forget_lines`: the Line API views draw the box around a line themselves, and only the lines
+  that changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.align import Align
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from rich.text import Text
+from textual._border import get_box  # private: the cells of a border edge, as Textual draws them
 from textual.app import App
 from textual.binding import Binding
+from textual.color import Color
 from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
-from textual.geometry import Size
+from textual.filter import LineFilter
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Input
 from textual.widgets._footer import FooterKey  # private: the widget a Footer shows for each key
@@ -228,3 +238,105 @@ def redescribe_footer_keys(screen: Screen[Any], descriptions: dict[str, str]) ->
             resized = len(described) != len(footer_key.description)
             footer_key.description = described
             footer_key.refresh(layout=resized)
+
+
+@dataclass(frozen=True, slots=True)
+class SideBox:
+    """What Textual puts around each content line of a widget whose box has only sides (a left or right
+    border, left or right padding): the cells before and after the content, and what every line then goes
+    through. Equal boxes draw equal lines, so a view may keep its drawn lines while its box is unchanged."""
+
+    before: tuple[Segment, ...]  # the left border's cell, then the left padding
+    after: tuple[Segment, ...]  # the right padding, then the right border's cell
+    width: int  # of the whole widget
+    content_width: int
+    content_height: int
+    blank: RichStyle  # of the content area's cells with nothing drawn on them
+    background: Color  # what the filters blend over
+    filters: tuple[LineFilter, ...]
+
+
+def side_box(widget: Widget) -> SideBox | None:
+    """The box around `widget`'s content lines, or None when Textual's own drawing is needed (a top or
+    bottom border or padding, an outline, a tint, opacity, a hatch, or links that highlight on hover).
+
+    Why: Textual draws every line of a widget through its StylesCache, which asks the styles again, makes
+    four Strips and a new line for each line (with 28 small caches between them), and applies the filters
+    anew, even to a line drawn before. For the results table, the facets and the detail pane that was about
+    half the time a keystroke spends drawing. Missing public API: a way to draw the box around a content
+    line; this builds it as StylesCache.render_line does (textual._border.get_box gives the border's cells),
+    and tests/ui/test_textual_compat.py checks, cell by cell, that the lines are the ones Textual draws.
+    """
+    styles = widget.styles
+    (top, _), (right_edge, right_colour), (bottom, _), (left_edge, left_colour) = styles.border
+    pad_top, pad_right, pad_bottom, pad_left = styles.padding
+    if top or bottom or pad_top or pad_bottom or any(edge for edge, _ in styles.outline):
+        return None
+    if styles.tint.a or styles.text_opacity != 1.0 or widget.opacity != 1.0:
+        return None
+    if styles.has_rule("hatch") and styles.hatch != "none":
+        return None
+    if widget.auto_links:
+        hover = widget.hover_style
+        if hover.link_id and hover.meta and "@click" in hover.meta:
+            return None
+    base_background, background = widget.background_colors
+    inner = Style(background=base_background + background)
+    outer = Style(background=base_background)
+    blank = inner.rich_style
+    before: list[Segment] = []
+    after: list[Segment] = []
+    if left_edge:
+        before.append(get_box(left_edge, inner, outer, Style(foreground=base_background + left_colour))[1][0])
+    if pad_left:
+        before.append(Segment(" " * pad_left, blank))
+    if pad_right:
+        after.append(Segment(" " * pad_right, blank))
+    if right_edge:
+        after.append(get_box(right_edge, inner, outer, Style(foreground=base_background + right_colour))[1][2])
+    content = widget.content_region.size
+    return SideBox(
+        before=tuple(before),
+        after=tuple(after),
+        width=widget.region.width,
+        content_width=content.width,
+        content_height=content.height,
+        blank=blank,
+        background=background,
+        filters=tuple(widget.get_line_filters()),
+    )
+
+
+def kept_lines(widget: Widget, crop: Region, width: int, draw: Callable[[int], Strip], *, fresh: bool) -> list[Strip]:
+    """The lines of `widget` in `crop`: the ones drawn before and not refreshed since as they were, the others
+    from `draw(y)` (and kept); `fresh`: forget every line kept (the box they were drawn in changed).
+
+    Why: the compositor asks a widget for every line in the bounding box of what changed on the screen (all
+    the lines beside a table whose rows all changed), and Textual keeps each widget's drawn lines, and which
+    of them a refresh made stale, in the widget's StylesCache. Missing public API: a way to draw lines
+    without StylesCache.render_line (see side_box) that still uses that record; this reads and fills
+    Widget._styles_cache (_cache: lines by y, _dirty_lines, _width) as StylesCache.render does.
+    """
+    cache = widget._styles_cache
+    if fresh or width != cache._width:
+        forget_lines(widget)
+        cache._width = width
+    lines = cache._cache
+    stale = cache._dirty_lines
+    strips: list[Strip] = []
+    for y in crop.line_range:
+        strip = lines.get(y) if y not in stale else None
+        if strip is None:
+            strip = lines[y] = draw(y)
+        strips.append(strip)
+    stale.difference_update(crop.line_range)
+    start, end = crop.column_span
+    if (start, end) != (0, width):
+        strips = [strip.crop(start, end) for strip in strips]
+    return strips
+
+
+def forget_lines(widget: Widget) -> None:
+    """Forget the lines kept for `widget` (kept_lines keeps them with the filters applied; Textual's own
+    drawing keeps them without, and applies the filters as it takes one). StylesCache.clear is the call."""
+    widget._styles_cache.clear()

@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import pytest
+from rich.segment import Segment
+from rich.style import Style
 from textual import events, messages
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import CommandInput, CommandList, CommandPalette
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.screen import ModalScreen, Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -21,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 from textual.worker import WorkerFailed
 
+from ocop_tui.ui.lineview import LineView, fit_segments
 from ocop_tui.ui.textual_compat import (
     ErrorHook,
     FatalErrorHook,
@@ -28,9 +31,11 @@ from ocop_tui.ui.textual_compat import (
     LaidOutOnce,
     WordedCommandPalette,
     bindings_of,
+    kept_lines,
     mode_stacks,
     redescribe_footer_keys,
     send_refreshes_now,
+    side_box,
     update_scrollbars_now,
 )
 
@@ -478,3 +483,121 @@ async def test_the_footer_keeps_removed_keys_alive_and_fair_footer_does_not():
     assert plain_rebuilds >= 2
     assert plain >= plain_rebuilds - 1  # why FairFooter exists: every rebuild but the last leaves its keys alive
     assert fair <= 1  # the last rebuild's at most, on their way out
+
+
+# Lines drawn by the Line API views themselves (side_box, kept_lines) -------------------------------------
+
+
+class Rows(LineView):
+    """A view of 40 lines in a box of 8, with text of several styles (dim, so the ANSI filter changes it;
+    wide characters; an ANSI colour, which a filter turns into the theme's)."""
+
+    DEFAULT_CSS = "Rows { height: 8; width: 30; }"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.drawn: list[int] = []
+
+    def on_mount(self) -> None:
+        self.set_line_count(40)
+
+    def render_row(self, y: int) -> Strip:
+        self.drawn.append(y)
+        base = self.base_style
+        segments = [
+            Segment(f"dòng {int(self.scroll_y) + y} ", base + Style(bold=True)),
+            Segment("世界 ", base + Style(color="red", dim=y % 2 == 0)),
+            Segment("mắm", base + Style(italic=True)),
+        ]
+        return Strip(fit_segments(segments, self.line_width, base), self.line_width)
+
+
+BOXES = {
+    "plain": "",
+    "sides": "border-left: vkey $panel-lighten-2; padding: 0 1; background: $surface;",
+    "right": "border-right: vkey red; padding: 0 0 0 1; background: $boost;",
+    "both": "border-left: tall green; border-right: outer blue 50%; padding: 0 2 0 1;",
+    "alpha": "background: red 30%; padding: 0 1;",
+    # Textual's own drawing (side_box is None):
+    "top border": "border: round red;",
+    "top padding": "padding: 1 1;",
+    "tint": "tint: blue 30%;",
+    "opacity": "opacity: 0.5;",
+    "outline": "outline: solid red;",
+}
+DRAWN_BY_TEXTUAL = {"top border", "top padding", "tint", "opacity", "outline"}
+
+
+class RowsHost(App[None]):
+    def __init__(self, css: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.stylesheet.add_source(f"Rows {{ {css} }}", read_from=("test", "box"))
+
+    def compose(self) -> ComposeResult:
+        yield Rows(id="rows")
+        yield Input(id="input")
+
+
+def cells(strips: list[Strip]) -> list[list[tuple[str, Style | None]]]:
+    """Each line as (character, style) per character: equal lines however their segments are split."""
+    return [[(char, segment.style) for segment in strip for char in segment.text] for strip in strips]
+
+
+def textual_lines(view: Widget, crop: Region) -> list[Strip]:
+    """The lines as Textual draws them (through the widget's StylesCache, from scratch; the lines it keeps are
+    forgotten again, as the view does when it goes back to Textual's drawing)."""
+    view._styles_cache.clear()
+    try:
+        return Widget.render_lines(view, crop)
+    finally:
+        view._styles_cache.clear()
+
+
+@pytest.mark.parametrize("box", BOXES)
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_side_box_lines_are_the_lines_textual_draws(box, no_color, monkeypatch):
+    """Relies on textual._border.get_box and on StylesCache.render_line drawing a line of a widget with only
+    side borders and padding as border, padding, content, padding, border, then the app's filters. Compares,
+    cell by cell, every line (focused or not, scrolled, cropped) with what Textual draws."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")  # adds Textual's Monochrome filter
+    app = RowsHost(BOXES[box])
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        view = app.query_one(Rows)
+        assert (side_box(view) is None) == (box in DRAWN_BY_TEXTUAL)
+        whole = Region(0, 0, view.region.width, view.region.height)
+        for step in ("unfocused", "focused", "scrolled"):
+            if step == "focused":
+                view.focus()
+            elif step == "scrolled":
+                view.scroll_to(y=17, animate=False, immediate=True)
+            await pilot.pause()
+            for crop in (whole, Region(2, 1, view.region.width - 3, 4)):
+                ours = view.render_lines(crop)
+                assert cells(ours) == cells(textual_lines(view, crop)), (box, step, crop)
+
+
+async def test_kept_lines_draws_only_the_lines_refreshed_since_they_were_drawn():
+    """Relies on Widget.refresh(region) recording the stale lines in Widget._styles_cache (_dirty_lines) and
+    on its _cache holding the lines by y: a line nobody refreshed is not drawn again."""
+    app = RowsHost(BOXES["sides"])
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        view = app.query_one(Rows)
+        whole = Region(0, 0, view.region.width, view.region.height)
+        first = view.render_lines(whole)
+        view.drawn.clear()
+        assert view.render_lines(whole) == first  # the same Strips
+        assert view.drawn == []
+        view.refresh_lines_on_view([3])
+        again = view.render_lines(whole)
+        assert view.drawn == [3]
+        assert again[:3] == first[:3] and again[4:] == first[4:]
+        # A line drawn by `draw` is kept; a fresh box forgets every line.
+        calls: list[int] = []
+        kept_lines(view, whole, whole.width, lambda y: calls.append(y) or first[y], fresh=True)
+        assert calls == list(range(whole.height))
+        calls.clear()
+        kept_lines(view, whole, whole.width, lambda y: calls.append(y) or first[y], fresh=False)
+        assert calls == []
