@@ -31,6 +31,7 @@ from ocop_tui.ui.textual_compat import (
     LaidOutOnce,
     WordedCommandPalette,
     bindings_of,
+    divide_strips_without_cycles,
     kept_lines,
     mode_stacks,
     redescribe_footer_keys,
@@ -601,3 +602,23 @@ async def test_kept_lines_draws_only_the_lines_refreshed_since_they_were_drawn()
         calls.clear()
         kept_lines(view, whole, whole.width, lambda y: calls.append(y) or first[y], fresh=False)
         assert calls == []
+
+
+def test_divide_strips_without_cycles_keeps_no_strip_in_its_own_cache():
+    """Relies on Strip.divide (the compositor's call for every line drawn) keeping its result in the strip's
+    _divide_cache, [the strip itself] when the only cut is at its end: a reference cycle."""
+    line = Strip([Segment("nước mắm"), Segment(" Phú Quốc")])
+    divided = Strip.divide.__wrapped__ if hasattr(Strip.divide, "__wrapped__") else None
+    assert divided is None  # the wrapper does not pose as Textual's
+    divide_strips_without_cycles()
+    divide_strips_without_cycles()  # idempotent: one wrapper, not two
+    assert line.divide([line.cell_length]) == [line]
+    assert line._divide_cache.get((line.cell_length,)) is None  # nothing kept: no cycle
+    halves = line.divide([3, line.cell_length])  # any other division is Textual's, cached as before
+    assert [half.text for half in halves] == ["nướ", "c mắm Phú Quốc"]
+    assert line.divide([3, line.cell_length]) is halves
+    # Without it, Textual keeps the strip in its own cache (when this fails, the item can go).
+    original = Strip.divide.__closure__[0].cell_contents  # the Textual method the wrapper calls
+    other = Strip([Segment("tôm khô")])
+    original(other, [other.cell_length])
+    assert other._divide_cache.get((other.cell_length,)) == [other]
