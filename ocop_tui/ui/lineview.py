@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
-from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -30,6 +29,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
+from ocop_tui.ui.cell_width import cell_width, cut_to_cells
 from ocop_tui.ui.textual_compat import LaidOutOnce, SideBox, forget_lines, kept_lines, side_box
 
 
@@ -121,7 +121,9 @@ class LineView(LaidOutOnce, ScrollView):
             else:  # a subclass's line of another width: cut or padded, as Textual does
                 content = Strip([*row, *([cell] if cell is not None else [])], length)
                 content = content.adjust_cell_length(box.content_width, box.blank)
-            segments = [*box.before, *content, *box.after]
+            # Neighbours of one style become one segment (a row's cells, gaps and padding are mostly one):
+            # a quarter of the segments for the filters, the compositor and the terminal to go through.
+            segments = list(Segment.simplify([*box.before, *content, *box.after]))
             for line_filter in box.filters:
                 segments = line_filter.apply(segments, box.background)
             strip = Strip(segments, box.width)
@@ -297,7 +299,7 @@ def fit_segments(segments: list[Segment], width: int, base: Style, justify: str 
     """Cut to `width` cells with an ellipsis, or padded to exactly `width` (on the left when right-justified)."""
     if width <= 0:
         return []
-    length = sum(cell_len(segment.text) for segment in segments)
+    length = sum(cell_width(segment.text) for segment in segments)
     if length <= width:
         if length == width:
             return segments
@@ -306,10 +308,10 @@ def fit_segments(segments: list[Segment], width: int, base: Style, justify: str 
     kept: list[Segment] = []
     room = width - 1
     for segment in segments:
-        size = cell_len(segment.text)
+        size = cell_width(segment.text)
         if size > room:
             if room:
-                kept.append(Segment(set_cell_size(segment.text, room), segment.style))
+                kept.append(Segment(cut_to_cells(segment.text, room), segment.style))
             kept.append(Segment("…", segment.style))
             break
         kept.append(segment)

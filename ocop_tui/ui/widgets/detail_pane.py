@@ -26,6 +26,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ocop_tui.search.catalog import Catalog
+from ocop_tui.ui.cell_width import cell_width
 from ocop_tui.ui.fair_app import FairApp
 from ocop_tui.ui.lineview import LineView, fit_text, rows_size, text_strip
 
@@ -139,10 +140,10 @@ class DetailPane(LineView, can_focus=True):
             if entry.kind == "button":
                 # One line, never wrapped: a button's label is short (a booth number at most).
                 label = Text.assemble(" ", entry.text, " ")
-                lines.append(_Line(fit_text(label, width) if label.cell_len > width else label, number))
+                lines.append(_Line(fit_text(label, width) if cell_width(label.plain) > width else label, number))
                 continue
             text = entry.text
-            if "\n" not in text.plain and text.cell_len <= width:
+            if "\n" not in text.plain and cell_width(text.plain) <= width:
                 lines.append(_Line(text, number))  # most lines fit: no need to wrap them
                 continue
             lines.extend(_Line(line, number) for line in text.wrap(console, width, overflow="fold", no_wrap=False))
