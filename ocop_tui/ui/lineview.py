@@ -30,7 +30,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ocop_tui.ui.cell_width import cell_width, cut_to_cells
-from ocop_tui.ui.textual_compat import LaidOutOnce, SideBox, forget_lines, kept_lines, side_box
+from ocop_tui.ui.textual_compat import LaidOutOnce, LightStrip, SideBox, forget_lines, kept_lines, side_box
 
 
 class LineView(LaidOutOnce, ScrollView):
@@ -126,7 +126,7 @@ class LineView(LaidOutOnce, ScrollView):
             segments = list(Segment.simplify([*box.before, *content, *box.after]))
             for line_filter in box.filters:
                 segments = line_filter.apply(segments, box.background)
-            strip = Strip(segments, box.width)
+            strip = LightStrip(segments, box.width)
             boxed[key] = (row, strip)
             return strip
 
@@ -322,7 +322,7 @@ def fit_segments(segments: list[Segment], width: int, base: Style, justify: str 
 def text_strip(line: Text, width: int, base: Style, console: Console, *, over: Style | None = None) -> Strip:
     """One rendered line, every segment drawn over `base` (and under `over`), padded or cut to `width`."""
     segments = text_segments(line, base, console, over=over)
-    return Strip(fit_segments(segments, width, cursor_base(base, over)), width)
+    return LightStrip(fit_segments(segments, width, cursor_base(base, over)), width)
 
 
 def fit_text(text: Text, width: int, justify: str = "left") -> Text:

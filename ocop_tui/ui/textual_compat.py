@@ -15,6 +15,7 @@ What the app takes from here:
 - `FatalErrorHook`: the kiosk shows one line for an unexpected error instead of Textual's traceback.
 - `WordedCommandPalette`: the command palette's "No matches found" line in the app's language.
 - `redescribe_footer_keys`: the shortlist's count on its footer keys without rebuilding the footer.
+- `LightStrip`: a Strip that makes its caches when one is first used.
 - `divide_strips_without_cycles`: no line the compositor draws is left as cyclic garbage.
 - `side_box`, `kept_lines`, `forget_lines`: the Line API views draw the box around a line themselves, and only the lines
   that changed.
@@ -33,6 +34,7 @@ from rich.text import Text
 from textual._border import get_box  # private: the cells of a border edge, as Textual draws them
 from textual.app import App
 from textual.binding import Binding
+from textual.cache import FIFOCache
 from textual.color import Color
 from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
@@ -368,3 +370,44 @@ def divide_strips_without_cycles() -> None:
     divide_without_cycle._keeps_no_cycle = True  # type: ignore[attr-defined]
     divide_without_cycle.__doc__ = divide.__doc__
     Strip.divide = divide_without_cycle  # type: ignore[method-assign]
+
+
+# The caches of a Strip, with the sizes Textual gives them (Strip.__init__).
+_STRIP_CACHES = {
+    "_divide_cache": 4,
+    "_crop_cache": 16,
+    "_style_cache": 16,
+    "_filter_cache": 4,
+    "_line_length_cache": 4,
+    "_crop_extend_cache": 4,
+    "_offsets_cache": 4,
+}
+
+
+class LightStrip(Strip):
+    """A Strip that makes each of its seven caches when it is first used, not when it is made.
+
+    Why: Textual makes seven caches for every Strip, and most lines a view draws use none of them before
+    they are thrown away (the compositor divides a line that lies in one region without a cache, and
+    renders it once). After a keystroke that was about 1,400 small objects made and then walked by the
+    garbage collector for nothing. Missing public API: none; relies on Strip's private slots, which a
+    method of Strip reads directly (self._crop_cache.get(...)): a slot never set calls __getattr__,
+    which makes the cache then.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, segments: Iterable[Segment], cell_length: int | None = None) -> None:
+        self._segments = list(segments)
+        self._cell_length = cell_length
+        self._render_cache = None
+        self._link_ids = None
+        self._cell_count = None
+
+    def __getattr__(self, name: str) -> Any:
+        size = _STRIP_CACHES.get(name)
+        if size is None:
+            raise AttributeError(name)
+        cache: FIFOCache[Any, Any] = FIFOCache(size)
+        setattr(self, name, cache)
+        return cache

@@ -29,6 +29,7 @@ from ocop_tui.ui.textual_compat import (
     FatalErrorHook,
     InputWithoutRelayout,
     LaidOutOnce,
+    LightStrip,
     WordedCommandPalette,
     bindings_of,
     divide_strips_without_cycles,
@@ -622,3 +623,46 @@ def test_divide_strips_without_cycles_keeps_no_strip_in_its_own_cache():
     other = Strip([Segment("tôm khô")])
     original(other, [other.cell_length])
     assert other._divide_cache.get((other.cell_length,)) == [other]
+
+
+def test_light_strip_does_what_a_strip_does_and_makes_its_caches_when_used():
+    """Relies on Strip's slots being its segments, cell length, render cache, link ids, cell count and the seven
+    caches LightStrip knows (Strip.__init__ makes them all; a method reads them directly)."""
+    known = {"_segments", "_cell_length", "_render_cache", "_link_ids", "_cell_count", *_strip_caches()}
+    assert set(Strip.__slots__) == known  # when this fails, Textual changed what a Strip keeps
+    segments = [Segment("Nước mắm ", Style(bold=True)), Segment("Phú Quốc", Style(color="red")), Segment(" ★★★★★")]
+    light, plain = LightStrip(segments, 23), Strip(segments, 23)
+    assert not any(_made(light, name) for name in _strip_caches())  # none made yet
+    console = App().console
+    cached = [
+        lambda s: s.crop(2, 12),
+        lambda s: s.divide([4, 15, 23]),
+        lambda s: s.apply_style(Style(italic=True)),
+        lambda s: s.adjust_cell_length(30, Style(bgcolor="blue")),
+        lambda s: s.crop_extend(3, 28, None),
+        lambda s: s.apply_offsets(1, 2),
+    ]
+    for use in cached:
+        result = use(light)
+        strips = result if isinstance(result, list) else [result]
+        assert cells(strips) == cells(list(use(plain) if isinstance(result, list) else [use(plain)]))
+        assert use(light) is result  # kept in the cache it made
+    assert light.render(console) == plain.render(console) and light.simplify().text == plain.text
+    assert all(_made(light, name) for name in ("_crop_cache", "_divide_cache", "_style_cache"))
+    with pytest.raises(AttributeError):
+        light.no_such_thing  # noqa: B018
+
+
+def _made(strip: Strip, name: str) -> bool:
+    """Whether the slot `name` is set (asked of the slot itself: getattr would make the cache)."""
+    try:
+        getattr(Strip, name).__get__(strip, Strip)
+    except AttributeError:
+        return False
+    return True
+
+
+def _strip_caches() -> set[str]:
+    from ocop_tui.ui import textual_compat
+
+    return set(textual_compat._STRIP_CACHES)

@@ -21,6 +21,7 @@ from ocop_tui.search.facets import FacetChoices
 from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.lineview import LineView, cursor_base, fit_segments, text_segments, text_strip
 from ocop_tui.ui.safe import data_text
+from ocop_tui.ui.textual_compat import LightStrip
 from ocop_tui.ui.themes import stars_style
 
 
@@ -120,7 +121,7 @@ class FacetPanel(LineView, can_focus=True):
         count = text_segments(
             Text(f" {line.count:>{self._count_width}}", style=count_style), base, console, over=cursor
         )
-        return Strip(fit_segments([*label, *count], width, line_base), width)
+        return LightStrip(fit_segments([*label, *count], width, line_base), width)
 
     def _selectable(self, index: int) -> bool:
         return 0 <= index < len(self._lines) and self._lines[index].facet is not None

@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from ocop_tui.ui.language import follow_language
 from ocop_tui.ui.lineview import LineView, cursor_base, fit_segments, fit_text, rows_size, text_segments
+from ocop_tui.ui.textual_compat import LightStrip
 from ocop_tui.ui.widgets.columns import GAP, Column, column_widths
 
 MAX_CACHED_LINES = 400  # drawn rows kept (ten screens of them); all dropped at once when full
@@ -275,7 +276,7 @@ class RecordTable(LineView, can_focus=True):
                 segments.append(gap)
             cell_segments = text_segments(cell, base, console, over=over)
             segments += fit_segments(cell_segments, column_width, line_base, column.justify)
-        return Strip(fit_segments(segments, width, line_base), width)
+        return LightStrip(fit_segments(segments, width, line_base), width)
 
     # Cursor ---------------------------------------------------------------------------------------
 
