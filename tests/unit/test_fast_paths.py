@@ -1,5 +1,8 @@
 """The fast paths behind start-up and search give exactly what the plain rules give.
 
+"The name starts with the query" narrows many candidates by the names' first words before reading names;
+the order of every search is the order without it.
+
 fold() folds whole texts with C-level steps, vi_sort_order() sorts many texts at once, and check_tables()
 decode_store() decodes and checks a clean store in one msgspec pass; each is compared here with the
 straightforward version it replaces (the per-character fold, sorting by vi_sort_key, the complete checker
@@ -11,6 +14,7 @@ from __future__ import annotations
 import copy
 import json
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -174,3 +178,29 @@ def test_odd_document_ids_give_what_the_complete_checker_gives(
     tables["products"]["007"] = tables["products"].pop(first)
     assert decode_store(encode(tables)) is None
     _same(check_tables(copy.deepcopy(tables)), _complete(monkeypatch, tables))
+
+
+# The names' first words (search/matching.py) ------------------------------------------------------------
+
+
+def test_narrowing_by_the_names_first_words_changes_no_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every prefix of the relevance set's queries and the benchmark's, typed into the shipped demo fair,
+    gives the same order with the narrowing always on and always off."""
+    from benchmarks.relevance_set import QUERIES
+    from benchmarks.scenarios import QUERIES as TYPED
+    from ocop_tui.search import matching
+    from ocop_tui.search.catalog import load_catalog
+
+    catalog = load_catalog(Path(__file__).resolve().parents[2] / "data" / "fair.json")
+    catalog.warm()
+    queries = [query for query, _ in QUERIES] + list(TYPED) + ["nuoc mam phu quoc 5 sao", "tom kho ca mau"]
+    prefixes = sorted({query[:end] for query in queries for end in range(1, len(query) + 1)})
+    narrowed = 0
+    for prefix in prefixes:
+        monkeypatch.setattr(matching, "NARROW_OPENINGS_FROM", 0)
+        fast = list(catalog.search_products(prefix).ids)
+        monkeypatch.setattr(matching, "NARROW_OPENINGS_FROM", 10**9)
+        plain = list(catalog.search_products(prefix).ids)
+        assert fast == plain, prefix
+        narrowed += len(fast) > 1
+    assert narrowed > 500  # the rule had something to order in most of them
