@@ -1,7 +1,8 @@
 """The fast paths behind start-up and search give exactly what the plain rules give.
 
-"The name starts with the query" narrows many candidates by the names' first words before reading names;
-the order of every search is the order without it.
+The phrase rules narrow many candidates with the word index before reading their texts (by the names' first
+words for "the name starts with the query", by each word's records for a phrase); the order of every search
+is the order without it.
 
 fold() folds whole texts with C-level steps, vi_sort_order() sorts many texts at once, and check_tables()
 decode_store() decodes and checks a clean store in one msgspec pass; each is compared here with the
@@ -180,10 +181,10 @@ def test_odd_document_ids_give_what_the_complete_checker_gives(
     _same(check_tables(copy.deepcopy(tables)), _complete(monkeypatch, tables))
 
 
-# The names' first words (search/matching.py) ------------------------------------------------------------
+# Narrowing the phrase rules (search/matching.py) ---------------------------------------------------------
 
 
-def test_narrowing_by_the_names_first_words_changes_no_order(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_narrowing_the_phrase_rules_changes_no_order(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every prefix of the relevance set's queries and the benchmark's, typed into the shipped demo fair,
     gives the same order with the narrowing always on and always off."""
     from benchmarks.relevance_set import QUERIES
