@@ -25,7 +25,7 @@ SPLIT_OR_JOIN_COST = 1
 MIN_SPLIT_PART = 2
 # Above this many candidates, the phrase rules first narrow them with the word index (the names' first words,
 # or the records holding each word), instead of reading every candidate's texts.
-NARROW_OPENINGS_FROM = 2_000
+NARROW_PHRASES_FROM = 2_000
 
 
 @dataclass
@@ -202,7 +202,7 @@ class Matcher:
         index = self.index
         count = candidates.bit_count()
         may_hold: tuple[int, ...] | None = None  # per rank: the candidates that may hold `needle` there
-        if count > NARROW_OPENINGS_FROM:
+        if count > NARROW_PHRASES_FROM:
             if starts:
                 candidates &= self._may_open(needle)
             else:
@@ -261,8 +261,8 @@ class Matcher:
 
     @property
     def name_openings(self) -> tuple[list[str], list[array]]:
-        """The first word of every name, sorted, and the records whose name starts with each (made on the
-        first search that needs it: 100,000 names in about 50 ms)."""
+        """The first word of every name, sorted, and the records whose name starts with each (made by the
+        index's warm(), else on the first search that needs it: 100,000 names in about 50 ms)."""
         if self._openings is None:
             by_word: dict[str, array] = {}
             for position, text in enumerate(self.index.phrases.get("name", ())):

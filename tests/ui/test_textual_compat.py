@@ -25,6 +25,7 @@ from textual.worker import WorkerFailed
 
 from ocop_tui.ui.lineview import LineView, fit_segments
 from ocop_tui.ui.textual_compat import (
+    _STRIP_CACHES,
     ErrorHook,
     FatalErrorHook,
     InputWithoutRelayout,
@@ -663,6 +664,4 @@ def _made(strip: Strip, name: str) -> bool:
 
 
 def _strip_caches() -> set[str]:
-    from ocop_tui.ui import textual_compat
-
-    return set(textual_compat._STRIP_CACHES)
+    return set(_STRIP_CACHES)

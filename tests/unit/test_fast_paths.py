@@ -198,9 +198,9 @@ def test_narrowing_the_phrase_rules_changes_no_order(monkeypatch: pytest.MonkeyP
     prefixes = sorted({query[:end] for query in queries for end in range(1, len(query) + 1)})
     narrowed = 0
     for prefix in prefixes:
-        monkeypatch.setattr(matching, "NARROW_OPENINGS_FROM", 0)
+        monkeypatch.setattr(matching, "NARROW_PHRASES_FROM", 0)
         fast = list(catalog.search_products(prefix).ids)
-        monkeypatch.setattr(matching, "NARROW_OPENINGS_FROM", 10**9)
+        monkeypatch.setattr(matching, "NARROW_PHRASES_FROM", 10**9)
         plain = list(catalog.search_products(prefix).ids)
         assert fast == plain, prefix
         narrowed += len(fast) > 1
