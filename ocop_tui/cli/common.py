@@ -22,7 +22,7 @@ from rich.text import Text
 from ocop_tui.files import shown_path
 from ocop_tui.i18n import DEFAULT_LANG, t
 from ocop_tui.i18n.messages import check_message
-from ocop_tui.memory import long_lived, release_free_memory
+from ocop_tui.memory import collect_less_often, long_lived, release_free_memory
 from ocop_tui.model import LANGS, Lang
 from ocop_tui.paths import configured_store_path, default_store_path, is_packaged_demo, user_store_path
 from ocop_tui.search.catalog import open_catalog
@@ -249,5 +249,6 @@ def open_catalog_or_exit(path: Path, lang: Lang) -> tuple[Catalog, FileStamp]:
 
 def run_app(app: FairApp) -> NoReturn:
     """Run the app to its end and exit with its return code."""
+    collect_less_often()  # a keystroke's short-lived objects: see ocop_tui.memory
     app.run()
     sys.exit(app.return_code or 0)
