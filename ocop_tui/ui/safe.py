@@ -18,6 +18,12 @@ def data_text(value: object, style: str = "", *, multiline: bool = False) -> Tex
     return Text(clean(str(value), multiline=multiline), style=style, end="")
 
 
+def data_str(value: object) -> str:
+    """One data value as a plain table cell: cleaned, and drawn as written in the cell's style (a table draws
+    a `str` cell as one literal segment, never through markup; None gives "")."""
+    return "" if value is None else clean(str(value))
+
+
 def labelled(label: str, value: object, *, label_style: str = "bold", multiline: bool = False) -> Text:
     """'Label: value' with the label (a UI string) styled and the value literal."""
     return Text.assemble(Text(f"{label}: ", style=label_style), data_text(value, multiline=multiline))

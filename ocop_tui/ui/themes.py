@@ -9,6 +9,8 @@ footer's keys. `ocop-stars` is the colour of star ratings (app.tcss, and `stars_
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.style import Style
 from textual.app import App
 from textual.theme import Theme
@@ -111,4 +113,11 @@ def few_colours(color_system: str | None, no_color: bool) -> bool:
 
 def stars_style(app: App[object]) -> Style:
     """Star ratings drawn in code (tables, details, cards) in the theme's colour for them."""
-    return Style(color=app.theme_variables.get("ocop-stars", VARIABLE_DEFAULTS["ocop-stars"]))
+    return _colour_style(app.theme_variables.get("ocop-stars", VARIABLE_DEFAULTS["ocop-stars"]))
+
+
+@lru_cache(maxsize=16)
+def _colour_style(colour: str) -> Style:
+    """One Style per colour (a table row asks for the stars' on every new row: parsing it each time cost more
+    than the rest of the cell)."""
+    return Style(color=colour)

@@ -6,6 +6,7 @@ import pytest
 
 from ocop_tui.ui.factory import make_app
 from ocop_tui.ui.screens.booths import BoothsScreen
+from ocop_tui.ui.widgets.record_table import cell_plain
 
 from .fixtures import HOSTILE
 
@@ -36,7 +37,7 @@ async def test_markup_is_shown_exactly_as_written(hostile):
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
         screen = app.screen
-        cells = {screen.render_cell(i, "name").plain for i in screen.table.rows}
+        cells = {cell_plain(screen.render_cell(i, "name")) for i in screen.table.rows}
         for payload in ("[/]", "[bold]x", "[@click=app.quit]Free gift[/]", "[Hall 3]", "unclosed ["):
             assert payload in cells
         svg = app.export_screenshot()
@@ -50,7 +51,7 @@ async def test_escape_and_bidi_characters_never_reach_the_screen(hostile):
         screen = app.screen
         for record in screen.table.rows:
             for column in ("name", "province", "booth", "price"):
-                text = screen.render_cell(record, column).plain
+                text = cell_plain(screen.render_cell(record, column))
                 assert "\x1b" not in text and "\x07" not in text
                 assert not any(ch in text for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
         for line in app.screen.detail.lines_text:

@@ -11,6 +11,7 @@ from ocop_tui.ui.screens.fair_screen import FairScreen
 from ocop_tui.ui.screens.help import HelpScreen
 from ocop_tui.ui.screens.map_screen import MapScreen
 from ocop_tui.ui.screens.products import ProductsScreen
+from ocop_tui.ui.widgets.record_table import cell_plain
 
 from .conftest import shown_names, type_text
 
@@ -113,7 +114,7 @@ async def test_language_switch_relabels_everything(app):
         assert screen.search_input.placeholder.startswith("Search products")
         assert "2 of 10 products" in str(screen.query_one("#status").render())
         assert [c.label for c in screen.table._columns][1:3] == ["Product", "Stars"]  # after the ✓ column
-        assert screen.render_cell(screen.table.highlighted, "name").plain == (
+        assert cell_plain(screen.render_cell(screen.table.highlighted, "name")) == (
             "Dừa sáp sợi VICOSAP · VICOSAP shredded wax coconut"
         )
         assert "Go to booth B-01" in screen.detail.plain_text

@@ -11,12 +11,12 @@ from ocop_tui.model import group_label, province_label, stars_text
 from ocop_tui.search.facets import PRODUCT_FACETS
 from ocop_tui.search.index import Filters, ResultSet, SortSpec
 from ocop_tui.shortlist.items import Kind
-from ocop_tui.ui.safe import data_text
+from ocop_tui.ui.safe import data_str, data_text
 from ocop_tui.ui.screens.browser import BrowserScreen
 from ocop_tui.ui.themes import stars_style
 from ocop_tui.ui.widgets.columns import Column
 from ocop_tui.ui.widgets.product_detail import ProductDetail
-from ocop_tui.ui.widgets.record_table import RecordTable
+from ocop_tui.ui.widgets.record_table import Cell, RecordTable
 
 
 class ProductsScreen(BrowserScreen):
@@ -37,25 +37,25 @@ class ProductsScreen(BrowserScreen):
             Column("price", tr("col.price"), 11, justify="right", priority=3, name_room=30, max_width=12),
         ]
 
-    def render_cell(self, record: int, column: str) -> Text:
+    def render_cell(self, record: int, column: str) -> Cell:
         product = self.catalog.products[record]
-        tr = self.app.tr
+        lang = self.app.tr.lang
         if column == "name":
-            if tr.lang == "en" and product.name_en:
+            if lang == "en" and product.name_en:
                 return Text.assemble(data_text(product.name), Text(" · ", style="dim"),
                                      data_text(product.name_en, "italic"))  # fmt: skip
-            return data_text(product.name)
+            return data_str(product.name)
         if column == "stars":
             return Text(stars_text(product.stars), style=stars_style(self.app))
         if column == "group":
-            return Text(group_label(product.group, tr.lang))
+            return data_str(group_label(product.group, lang))  # an unknown group is shown as the data has it
         if column == "province":
-            return data_text(province_label(product.province, tr.lang))
+            return data_str(province_label(product.province, lang))
         if column == "booth":
-            return data_text(product.booth_no)
+            return data_str(product.booth_no)
         if column == "price":
-            return Text(tr.price(product.price_vnd))
-        return Text("")
+            return self.app.tr.price(product.price_vnd)
+        return ""
 
     def search(self, text: str, filters: Filters, sort: SortSpec | None) -> ResultSet:
         return self.catalog.search_products(text, filters, sort)

@@ -33,8 +33,16 @@ MARK_COLUMN = "mark"  # the column a click marks a row in (the shortlist's ✓)
 MARK = "✓"  # a marked row's mark, and the mark column's header
 
 
-CellRenderer = Callable[[int, str], Text]
+# A cell: Text, or a str drawn literally in the row's style (cheaper: most cells are one plain string, and a
+# new search draws a screenful of new rows).
+Cell = Text | str
+CellRenderer = Callable[[int, str], Cell]
 MarkTest = Callable[[int], bool]
+
+
+def cell_plain(cell: Cell) -> str:
+    """What a cell shows, without its styles."""
+    return cell if isinstance(cell, str) else cell.plain
 
 
 def never_marked(record: int) -> bool:
@@ -265,18 +273,28 @@ class RecordTable(LineView, can_focus=True):
         cells = [self._cell(record, column.key) for column, _ in self._layout(width)]
         return self._cells_strip(cells, width, base, cursor)
 
-    def _cells_strip(self, cells: list[Text], width: int, base: Style, over: Style | None = None) -> Strip:
+    def _cells_strip(self, cells: Sequence[Cell], width: int, base: Style, over: Style | None = None) -> Strip:
         """One line of cells, each cut or padded to its column's width, GAP cells apart (`over`: a cursor)."""
         console = self.app.console
         line_base = cursor_base(base, over)
         gap = Segment(" " * GAP, line_base)
         segments: list[Segment] = []
+        used = 0  # cells so far: each cell is fitted to its column, so the line is measured only when it is off
         for (column, column_width), cell in zip(self._layout(width), cells, strict=True):
+            if column_width <= 0:
+                continue
             if segments:
                 segments.append(gap)
-            cell_segments = text_segments(cell, base, console, over=over)
+                used += GAP
+            if isinstance(cell, str):
+                cell_segments = [Segment(cell, line_base)]
+            else:
+                cell_segments = text_segments(cell, base, console, over=over)
             segments += fit_segments(cell_segments, column_width, line_base, column.justify)
-        return LightStrip(fit_segments(segments, width, line_base), width)
+            used += column_width
+        if used != width:
+            segments = fit_segments(segments, width, line_base)
+        return LightStrip(segments, width)
 
     # Cursor ---------------------------------------------------------------------------------------
 
@@ -316,7 +334,7 @@ class RecordTable(LineView, can_focus=True):
         """The columns, after the mark column when rows can be marked."""
         return (mark_column(), *columns) if self._is_marked is not never_marked else tuple(columns)
 
-    def _cell(self, record: int, column: str) -> Text:
+    def _cell(self, record: int, column: str) -> Cell:
         return mark_cell(self._is_marked(record)) if column == MARK_COLUMN else self._render_cell(record, column)
 
     def refresh_record(self, record: int) -> None:
