@@ -17,7 +17,8 @@ the wheel, and a click or a drag on it scrolls there.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Self
 
 from rich.console import Console
 from rich.segment import Segment
@@ -56,6 +57,46 @@ class LineView(LaidOutOnce, ScrollView):
         super().__init__(*args, **kwargs)
         # Drawn lines, by their content Strip (and its scrollbar cell): (content, line as drawn).
         self._boxed: dict[tuple[int, Segment | None], tuple[Strip, Strip]] = {}
+        self._look: _Look | None = None
+
+    # The look: what every line is drawn with -----------------------------------------------------
+
+    def _current_look(self) -> _Look:
+        """The style, box, width and scrollbar the lines are drawn with, worked out once until something they
+        depend on changes (see _forget_look): each of them asks for the styles of every ancestor or for the
+        widget's place on the screen, about a tenth of a millisecond a view, and a keystroke repaints three."""
+        look = self._look
+        size = self.outer_size
+        if look is None or look.size != size:
+            bar_width = self.bar_width
+            content = self.scrollable_content_region
+            look = self._look = _Look(size, self.rich_style, side_box(self), bar_width,
+                                      max(0, content.width - bar_width), content.height)  # fmt: skip
+        return look
+
+    def _forget_look(self) -> None:
+        self._look = None
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        # Lines repainted (`regions`) keep the look; any other refresh may come from a change of the styles
+        # around the view (an ancestor's background: Textual refreshes the children then, and clears its
+        # own caches of the widget's styles, as this does).
+        if not regions or layout or recompose:
+            self._look = None
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._look = None
+
+    def component_style(self, name: str) -> Style:
+        """A component class's own style (Textual's get_component_rich_style(name, partial=True)), kept with
+        the look: Textual forgets it at every refresh, which is every keystroke for these views."""
+        look = self._current_look()
+        style = look.components.get(name)
+        if style is None:
+            style = look.components[name] = self.get_component_rich_style(name, partial=True)
+        return style
 
     # What a subclass provides -------------------------------------------------------------------
 
@@ -66,11 +107,12 @@ class LineView(LaidOutOnce, ScrollView):
     # Drawing ------------------------------------------------------------------------------------
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._frame_style = self.rich_style
-        self._frame_width = self.line_width
+        look = self._current_look()
+        self._frame_style = look.style
+        self._frame_width = look.line_width
         self._frame_bar = self._bar_segments()
         try:
-            box = side_box(self)
+            box = look.box
             if box is None:
                 if self._box is not None:  # Textual keeps its lines unfiltered: ours are not for it
                     self._box = None
@@ -134,7 +176,7 @@ class LineView(LaidOutOnce, ScrollView):
 
     @property
     def base_style(self) -> Style:
-        return self._frame_style if self._frame_style is not None else self.rich_style
+        return self._frame_style if self._frame_style is not None else self._current_look().style
 
     @property
     def bar_width(self) -> int:
@@ -149,7 +191,7 @@ class LineView(LaidOutOnce, ScrollView):
         """The width of a line's content (without the scrollbar)."""
         if self._frame_width is not None:
             return self._frame_width
-        return max(0, self.scrollable_content_region.width - self.bar_width)
+        return self._current_look().line_width
 
     def refresh_changed(self, before: Sequence[Hashable], after: Sequence[Hashable], first: int = 0) -> None:
         """Repaint only the lines on view whose content changed: line `first + i` showed `before[i]` and now
@@ -186,9 +228,10 @@ class LineView(LaidOutOnce, ScrollView):
 
     def _thumb(self) -> tuple[int, int] | None:
         """The lines on view the scrollbar's thumb covers (None: everything fits, no thumb)."""
-        height = self.scrollable_content_region.height
+        look = self._current_look()
+        height = look.content_height
         lines = self.virtual_size.height
-        if not self.bar_width or height <= 0 or lines <= height:
+        if not look.bar_width or height <= 0 or lines <= height:
             return None
         size = max(1, round(height * height / lines))
         start = round((height - size) * min(1.0, self.scroll_y / (lines - height)))
@@ -196,9 +239,18 @@ class LineView(LaidOutOnce, ScrollView):
 
     def _bar_segments(self) -> list[Segment]:
         """The scrollbar's cell on each line on view, in the widget's scrollbar colours (as Textual draws them)."""
-        width = self.bar_width
+        look = self._current_look()
+        width = look.bar_width
         if not width:
             return []
+        key = (self._thumb(), look.content_height, self._dragging)
+        if look.bar is not None and look.bar[0] == key:
+            return look.bar[1]
+        look.bar = (key, self._draw_bar(width, key[0], key[1]))
+        return look.bar[1]
+
+    def _draw_bar(self, width: int, thumb: tuple[int, int] | None, height: int) -> list[Segment]:
+        """The scrollbar's cells on `height` lines, the thumb on the lines `thumb` covers (None: no thumb)."""
         styles = self.styles
         background = styles.scrollbar_background_active if self._dragging else styles.scrollbar_background
         color = styles.scrollbar_color_active if self._dragging else styles.scrollbar_color
@@ -208,8 +260,6 @@ class LineView(LaidOutOnce, ScrollView):
         blank = " " * width
         track = Segment(blank, Style(bgcolor=background.rich_color))
         grip = Segment(blank, Style(bgcolor=color.rich_color))
-        thumb = self._thumb()
-        height = self.scrollable_content_region.height
         if thumb is None:
             return [track] * height
         return [grip if thumb[0] <= y < thumb[1] else track for y in range(height)]
@@ -254,6 +304,20 @@ class LineView(LaidOutOnce, ScrollView):
         size = thumb[1] - thumb[0]
         share = (y - size / 2) / max(1, height - size)
         self.scroll_to(y=round(max(0.0, min(1.0, share)) * self.max_scroll_y), animate=False, immediate=True)
+
+
+@dataclass(slots=True)
+class _Look:
+    """What a LineView's lines are drawn with (see LineView._current_look)."""
+
+    size: Size  # the widget's outer size they were worked out for
+    style: Style
+    box: SideBox | None
+    bar_width: int
+    line_width: int
+    content_height: int
+    components: dict[str, Style] = field(default_factory=dict)
+    bar: tuple[tuple[object, ...], list[Segment]] | None = None
 
 
 _NOT_DIM = Style(dim=False)

@@ -220,15 +220,14 @@ class DetailPane(LineView, can_focus=True):
         entry = self._entries[line.entry]
         on_cursor = line.entry == self._cursor and self.has_focus
         if entry.kind == "button":
-            style = self.get_component_rich_style("detail-pane--cursor" if on_cursor else "detail-pane--button",
-                                                  partial=True)  # fmt: skip
+            style = self.component_style("detail-pane--cursor" if on_cursor else "detail-pane--button")
             text = line.text.copy()
             text.stylize(style)
             return text_strip(text, width, base, self.app.console)
         if entry.kind == "heading":
             base = base + Style(bold=True)
         elif on_cursor:
-            base = base + self.get_component_rich_style("detail-pane--cursor", partial=True)
+            base = base + self.component_style("detail-pane--cursor")
         return text_strip(line.text, width, base, self.app.console)
 
     def _repaint_entry(self, number: int | None) -> None:

@@ -102,14 +102,14 @@ class FacetPanel(LineView, can_focus=True):
         line = self._lines[index]
         console = self.app.console
         if line.facet is None:
-            base = widget_style + self.get_component_rich_style("facet-panel--heading", partial=True)
+            base = widget_style + self.component_style("facet-panel--heading")
             return text_strip(line.text, width, base, console)
         base = widget_style
         if line.selected:
-            base = base + self.get_component_rich_style("facet-panel--selected", partial=True)
+            base = base + self.component_style("facet-panel--selected")
         cursor = None
         if index == self._cursor and self.has_focus:  # its colours over the stars' and the count's
-            cursor = self.get_component_rich_style("facet-panel--cursor", partial=True)
+            cursor = self.component_style("facet-panel--cursor")
         line_base = cursor_base(base, cursor)
         text = line.text
         if line.facet == "stars":  # in the theme's colour for stars, as it is now (F8 changes it)
@@ -117,7 +117,7 @@ class FacetPanel(LineView, can_focus=True):
         mark = Segment("■ " if line.selected else "□ ", line_base)
         label_width = max(1, width - self._count_width - 1)
         label = fit_segments([mark, *text_segments(text, base, console, over=cursor)], label_width, line_base)
-        count_style = self.get_component_rich_style("facet-panel--count", partial=True)
+        count_style = self.component_style("facet-panel--count")
         count = text_segments(
             Text(f" {line.count:>{self._count_width}}", style=count_style), base, console, over=cursor
         )

@@ -267,9 +267,9 @@ class RecordTable(LineView, can_focus=True):
         # the widget background, where a cursor colour never shows).
         base = self.base_style
         if row % 2:
-            base = base + self.get_component_rich_style("record-table--odd", partial=True)
+            base = base + self.component_style("record-table--odd")
         # The cursor's colours go over the cells' own (stars, a dim separator), which would not read on it.
-        cursor = self.get_component_rich_style("record-table--cursor", partial=True) if is_cursor else None
+        cursor = self.component_style("record-table--cursor") if is_cursor else None
         cells = [self._cell(record, column.key) for column, _ in self._layout(width)]
         return self._cells_strip(cells, width, base, cursor)
 
