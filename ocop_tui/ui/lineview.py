@@ -89,6 +89,12 @@ class LineView(LaidOutOnce, ScrollView):
         super().notify_style_update()
         self._look = None
 
+    @property
+    def look_memo(self) -> dict[Hashable, Any]:
+        """A subclass's own things drawn in this look (pieces of lines), forgotten with it; the subclass bounds
+        what it keeps there."""
+        return self._current_look().memo
+
     def component_style(self, name: str) -> Style:
         """A component class's own style (Textual's get_component_rich_style(name, partial=True)), kept with
         the look: Textual forgets it at every refresh, which is every keystroke for these views."""
@@ -318,6 +324,7 @@ class _Look:
     content_height: int
     components: dict[str, Style] = field(default_factory=dict)
     bar: tuple[tuple[object, ...], list[Segment]] | None = None
+    memo: dict[Hashable, Any] = field(default_factory=dict)
 
 
 _NOT_DIM = Style(dim=False)

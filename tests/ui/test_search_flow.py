@@ -43,7 +43,7 @@ async def test_the_status_line_says_how_the_query_was_understood() -> None:
     app = demo_app()
     async with app.run_test(size=(140, 36)) as pilot:
         await type_text(pilot, "tom kho ca mau 4 sao")
-        status = str(app.screen.query_one("#status", Static).render())
+        status = str(app.screen.query_one("#status").render())
         assert "4 sao · Cà Mau · tom kho" in status
         first = app.catalog.products[app.screen.result.ids[0]]
         assert first.province == "Cà Mau" and first.stars == 4 and first.name.startswith("Tôm khô")
@@ -56,7 +56,7 @@ async def test_close_matches_come_under_a_line_that_says_so() -> None:
         await type_text(pilot, "tinh dau trram")
         assert note.display
         assert "Không có kết quả khớp đúng; gần đúng:" in str(note.render())
-        assert "trram→tram" in str(app.screen.query_one("#status", Static).render())
+        assert "trram→tram" in str(app.screen.query_one("#status").render())
         assert app.catalog.products[app.screen.table.highlighted].name.startswith("Tinh dầu tràm")
         await pilot.press(*["backspace"] * 5)
         await type_text(pilot, "tram")

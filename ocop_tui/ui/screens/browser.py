@@ -34,6 +34,7 @@ from ocop_tui.ui.widgets.facet_panel import FacetPanel
 from ocop_tui.ui.widgets.fair_footer import FairFooter
 from ocop_tui.ui.widgets.record_table import SORT_MARKS, RecordTable
 from ocop_tui.ui.widgets.search_input import SearchInput
+from ocop_tui.ui.widgets.status_line import StatusLine
 
 # A search through more records than this runs in a worker thread, so typing never waits for it.
 THREADED_SEARCH_THRESHOLD = 20_000
@@ -130,7 +131,7 @@ class BrowserScreen(FairScreen):
                     yield Static(id="empty-text")
                     yield Button("", id="empty-clear", variant="primary")
             yield self.make_detail()
-        yield Static(id="status")
+        yield StatusLine(id="status")
         # The key hints follow right after the first frame (see _mount_footer): the footer's dozen keys
         # take about a tenth of a second to style, which the first look at the results need not wait for.
         # This stand-in holds the footer's line, so nothing moves when it arrives.
@@ -280,7 +281,7 @@ class BrowserScreen(FairScreen):
         if self.app.shortlist:
             parts.append(tr("status.shortlist", count=tr.number(len(self.app.shortlist))))
         # One line of fixed height: new text repaints it, never relayouts (and redraws) the screen.
-        self.query_one("#status", Static).update(Text(" · ").join(Text(p) for p in parts), layout=False)
+        self.query_one("#status", StatusLine).update(Text(" · ").join(Text(p) for p in parts))
 
     def describe_filters(self) -> str:
         lang = self.app.tr.lang

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -23,6 +24,8 @@ from ocop_tui.ui.lineview import LineView, cursor_base, fit_segments, text_segme
 from ocop_tui.ui.safe import data_text
 from ocop_tui.ui.textual_compat import LightStrip
 from ocop_tui.ui.themes import stars_style
+
+MAX_KEPT_LABELS = 500  # labels drawn, kept for the next search (a few dozen values: the bound is for safety)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,17 +114,25 @@ class FacetPanel(LineView, can_focus=True):
         if index == self._cursor and self.has_focus:  # its colours over the stars' and the count's
             cursor = self.component_style("facet-panel--cursor")
         line_base = cursor_base(base, cursor)
-        text = line.text
-        if line.facet == "stars":  # in the theme's colour for stars, as it is now (F8 changes it)
-            text = Text(text.plain, style=stars_style(self.app))
-        mark = Segment("■ " if line.selected else "□ ", line_base)
         label_width = max(1, width - self._count_width - 1)
-        label = fit_segments([mark, *text_segments(text, base, console, over=cursor)], label_width, line_base)
-        count_style = self.component_style("facet-panel--count")
-        count = text_segments(
-            Text(f" {line.count:>{self._count_width}}", style=count_style), base, console, over=cursor
-        )
-        return LightStrip(fit_segments([*label, *count], width, line_base), width)
+        # The label part is the same after most searches (only the counts change): kept with the look.
+        memo = self.look_memo
+        key = (line.facet == "stars", line.text.plain, line.selected, cursor is not None, label_width)
+        label = memo.get(key)
+        if label is None:
+            text = line.text
+            if line.facet == "stars":  # in the theme's colour for stars, as it is now (F8 changes it)
+                text = Text(text.plain, style=stars_style(self.app))
+            mark = Segment("■ " if line.selected else "□ ", line_base)
+            label = fit_segments([mark, *text_segments(text, base, console, over=cursor)], label_width, line_base)
+            if len(memo) > MAX_KEPT_LABELS:
+                memo.clear()
+            memo[key] = label
+        count_style = line_base + self.component_style("facet-panel--count")
+        if cursor is not None:
+            count_style = count_style + cursor_base(Style(), cursor)
+        count = Segment(f" {line.count:>{self._count_width}}", count_style)
+        return LightStrip(fit_segments([*label, count], width, line_base), width)
 
     def _selectable(self, index: int) -> bool:
         return 0 <= index < len(self._lines) and self._lines[index].facet is not None

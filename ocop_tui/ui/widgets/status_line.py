@@ -1,0 +1,64 @@
+"""The status line under the results: one line of text, redrawn after every keystroke.
+
+A Static did the same through Textual's content pipeline (Text to Content, styles, padding), about half a
+millisecond a keystroke; this is a LineView of one line (lineview.py: its box is drawn with the line, and a
+line drawn before is kept), so a new text costs one Strip.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+
+from ocop_tui.ui.lineview import LineView, fit_segments, text_segments
+
+
+class StatusLine(LineView, can_focus=False):
+    """One line of Text, cut with an ellipsis when it is wider than the line."""
+
+    DEFAULT_CSS = """
+    StatusLine {
+        height: 1;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._text = Text("")
+        self._drawn: tuple[int, Strip] | None = None  # the line as drawn, and the width it was drawn for
+
+    @property
+    def text(self) -> Text:
+        return self._text
+
+    def update(self, text: Text) -> None:
+        """Show `text` (a repaint of the line, never a layout: its height is one line)."""
+        if text == self._text:
+            return
+        self._text = text
+        self._drawn = None
+        self.refresh_lines_on_view([0])
+
+    def render(self) -> Text:
+        return self._text
+
+    @property
+    def bar_width(self) -> int:
+        return 0  # one line: nothing to scroll
+
+    def render_row(self, y: int) -> Strip:
+        width = self.line_width
+        if y:
+            return Strip.blank(width, self.base_style)
+        if self._drawn is None or self._drawn[0] != width:
+            base = self.base_style
+            # The rest of the line in the background only, as Textual pads a line of text.
+            blank = Style.from_color(bgcolor=base.bgcolor)
+            segments = fit_segments(text_segments(self._text, base, self.app.console), width, blank)
+            self._drawn = (width, Strip(segments, width))
+        return self._drawn[1]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()  # a theme change: the line has the old colours
+        self._drawn = None
