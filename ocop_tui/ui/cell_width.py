@@ -29,17 +29,18 @@ NARROW_RANGES: tuple[tuple[int, int], ...] = (
 )
 
 _NARROW = frozenset(chr(code) for start, end in NARROW_RANGES for code in range(start, end + 1))
-_all_narrow = _NARROW.issuperset
+# all_narrow(text): every character of `text` is one cell wide (so its width is its length).
+all_narrow = _NARROW.issuperset
 
 
 def cell_width(text: str) -> int:
     """The cells `text` takes in a terminal (as Rich counts them)."""
-    return len(text) if _all_narrow(text) else cell_len(text)
+    return len(text) if all_narrow(text) else cell_len(text)
 
 
 def cut_to_cells(text: str, width: int) -> str:
     """`text` cut or padded with spaces to exactly `width` cells (as Rich's set_cell_size does)."""
-    if _all_narrow(text):
+    if all_narrow(text):
         size = len(text)
         return text[:width] if size >= width else text + " " * (width - size)
     return set_cell_size(text, width)

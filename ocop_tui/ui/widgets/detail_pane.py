@@ -29,6 +29,7 @@ from ocop_tui.search.catalog import Catalog
 from ocop_tui.ui.cell_width import cell_width
 from ocop_tui.ui.fair_app import FairApp
 from ocop_tui.ui.lineview import LineView, fit_text, rows_size, text_strip
+from ocop_tui.ui.wrapping import wrap
 
 EntryKind = Literal["text", "heading", "button", "item"]
 
@@ -146,7 +147,7 @@ class DetailPane(LineView, can_focus=True):
             if "\n" not in text.plain and cell_width(text.plain) <= width:
                 lines.append(_Line(text, number))  # most lines fit: no need to wrap them
                 continue
-            lines.extend(_Line(line, number) for line in text.wrap(console, width, overflow="fold", no_wrap=False))
+            lines.extend(_Line(line, number) for line in wrap(text, width, console))
         return lines, starts
 
     @property
