@@ -16,7 +16,7 @@ from ocop_tui.model import Lang
 from ocop_tui.search.catalog import Catalog
 from ocop_tui.shortlist.items import Kind, Shortlist, ShortlistFull
 from ocop_tui.shortlist.storage import ShortlistBook
-from ocop_tui.ui.textual_compat import divide_strips_without_cycles
+from ocop_tui.ui.textual_compat import divide_strips_without_cycles, draw_only_the_changed_rows
 from ocop_tui.ui.themes import THEMES, VARIABLE_DEFAULTS, theme_label_key
 
 
@@ -30,6 +30,7 @@ class FairApp(App[int]):
     def __init__(self, catalog: Catalog, *, lang: Lang = DEFAULT_LANG) -> None:
         super().__init__()
         divide_strips_without_cycles()  # every line drawn would otherwise be garbage for a full collection
+        draw_only_the_changed_rows()  # not the title bar, tabs and footer after every keystroke
         self.catalog = catalog  # a kiosk swaps in a new one when the store file changes: read it each time
         self.tr = Translator(lang)
         self.set_reactive(FairApp.lang, lang)

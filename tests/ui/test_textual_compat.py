@@ -665,3 +665,59 @@ def _made(strip: Strip, name: str) -> bool:
 
 def _strip_caches() -> set[str]:
     return set(_STRIP_CACHES)
+
+
+# A partial update draws only the widgets in the changed rows (draw_only_the_changed_rows) -------------------
+
+
+def textuals_get_renders():
+    """Textual's own Compositor._get_renders (the one draw_only_the_changed_rows replaced)."""
+    from textual._compositor import Compositor
+
+    return Compositor._get_renders.textuals
+
+
+def chops_in(compositor, crop: Region, get_renders) -> list[list[tuple[str, Style | None]]]:
+    """The cells a partial update of `crop` writes: each line of the crop, cut to its columns."""
+    from textual._compositor import Compositor
+
+    saved = Compositor._get_renders
+    Compositor._get_renders = get_renders
+    try:
+        chops = compositor._render_chops(crop, lambda y: crop.y <= y < crop.bottom)
+    finally:
+        Compositor._get_renders = saved
+    lines = [Strip.join(list(chops[y].values())) for y in range(crop.y, crop.bottom)]
+    return cells([line.crop(crop.x, crop.right) for line in lines])
+
+
+async def test_a_partial_update_writes_what_textuals_compositor_writes(app, mini):
+    """Relies on Compositor._render_chops taking (region, clip, lines) from _get_renders, front first, and
+    cutting each line at the cuts inside region and clip. Compares the cells written for several areas of
+    several screens (typed, scrolled, facets focused, the map) with Textual's own _get_renders."""
+    from .conftest import type_text
+
+    original = textuals_get_renders()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        steps = ["start", "typed", "scrolled", "facets", "map"]
+        for step in steps:
+            if step == "typed":
+                await type_text(pilot, "nuoc mam")
+            elif step == "scrolled":
+                await pilot.press("enter", "pagedown", "down")
+            elif step == "facets":
+                app.screen.query_one("#facets").focus()
+            elif step == "map":
+                await pilot.press("f4")
+            await pilot.pause()
+            compositor = app.screen._compositor
+            width, height = compositor.size
+            from textual._compositor import Compositor
+
+            for crop in (Region(0, 0, width, height), Region(0, 3, width, height - 4), Region(10, 5, 40, 12),
+                         Region(0, height - 1, width, 1), Region(width // 2, 0, 1, height)):  # fmt: skip
+                assert chops_in(compositor, crop, original) == chops_in(compositor, crop, Compositor._get_renders), (
+                    step,
+                    crop,
+                )
