@@ -25,7 +25,6 @@ from textual.worker import WorkerFailed
 
 from ocop_tui.ui.lineview import LineView, fit_segments
 from ocop_tui.ui.textual_compat import (
-    _STRIP_CACHES,
     ErrorHook,
     FatalErrorHook,
     InputWithoutRelayout,
@@ -41,6 +40,7 @@ from ocop_tui.ui.textual_compat import (
     side_box,
     update_scrollbars_now,
 )
+from ocop_tui.ui.textual_compat.drawing import _STRIP_CACHES
 
 
 class Lines(ScrollView):

@@ -3,7 +3,7 @@
 Textual prints an unhandled exception as a traceback with the local variables of every frame, and the kiosk's
 frames hold the PIN a member of staff has just typed and the PIN hash. The kiosk logs where the error happened
 (file, line, function: no values, no message) and shows one line; its wrapper restarts it (docs/kiosk.md).
-Textual has no public hook for this: ui/textual_compat.py's FatalErrorHook gives one (tested there and in
+Textual has no public hook for this: ui/textual_compat's FatalErrorHook gives one (tested there and in
 tests/ui/test_kiosk_crash.py).
 """
 
