@@ -3,6 +3,7 @@ it depends on changes, so lines drawn after a change of colours are the ones Tex
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.geometry import Region
@@ -28,7 +29,7 @@ def whole(view) -> Region:
     return Region(0, 0, view.region.width, view.region.height)
 
 
-async def test_the_look_is_kept_while_lines_are_repainted_and_follows_an_ancestors_new_background():
+async def test_the_look_is_kept_while_lines_are_repainted():
     app = Framed()
     async with app.run_test(size=(60, 12)) as pilot:
         await pilot.pause()
@@ -37,23 +38,30 @@ async def test_the_look_is_kept_while_lines_are_repainted_and_follows_an_ancesto
         look = view._look
         view.refresh_lines_on_view([2])
         view.render_lines(whole(view))
-        assert view._look is look  # a repaint of lines keeps it
-        before = cells(view.render_lines(whole(view)))
-        # The view's background is 30% red over its parent's: a new background of the parent shows through.
-        app.query_one("#frame").add_class("-red")
-        await pilot.pause()
-        after = cells(view.render_lines(whole(view)))
-        assert after != before
-        assert after == cells(textual_lines(view, whole(view)))
+        assert view._look is look
 
 
-async def test_a_new_theme_draws_the_lines_in_its_colours():
+def parent_class(app: App[None]) -> None:
+    app.query_one("#frame").add_class("-red")  # the view is 30% red over its parent: the new colour shows
+
+
+def parent_style(app: App[None]) -> None:
+    # Set in code: no style of the view changes (nothing notifies it); Textual refreshes the children.
+    app.query_one("#frame").styles.background = "darkblue"
+
+
+def new_theme(app: App[None]) -> None:
+    app.theme = "textual-light"
+
+
+@pytest.mark.parametrize("change", [parent_class, parent_style, new_theme])
+async def test_after_a_change_of_colours_the_lines_are_the_ones_textual_draws(change):
     app = Framed()
     async with app.run_test(size=(60, 12)) as pilot:
         await pilot.pause()
         view = app.query_one(Rows)
         before = cells(view.render_lines(whole(view)))
-        app.theme = "textual-light"
+        change(app)
         await pilot.pause()
         after = cells(view.render_lines(whole(view)))
         assert after != before
@@ -109,17 +117,3 @@ async def test_the_status_line_takes_no_focus():
         await pilot.press("tab")
         assert app.focused is None
         assert not app.query_one(StatusLine).can_focus
-
-
-async def test_an_ancestors_background_set_in_code_shows_through_too():
-    """No style of the view changes (nothing notifies it): Textual refreshes the children, which forgets the look."""
-    app = Framed()
-    async with app.run_test(size=(60, 12)) as pilot:
-        await pilot.pause()
-        view = app.query_one(Rows)
-        before = cells(view.render_lines(whole(view)))
-        app.query_one("#frame").styles.background = "darkblue"
-        await pilot.pause()
-        after = cells(view.render_lines(whole(view)))
-        assert after != before
-        assert after == cells(textual_lines(view, whole(view)))

@@ -1,0 +1,36 @@
+"""The running app's garbage collector setting (ocop_tui.memory.collect_less_often)."""
+
+from __future__ import annotations
+
+import gc
+
+from ocop_tui.memory import YOUNG_COLLECTION_THRESHOLD, collect_less_often
+
+
+def test_young_collections_come_less_often_and_the_older_generations_keep_their_setting():
+    before = gc.get_threshold()
+    try:
+        collect_less_often()
+        assert gc.get_threshold() == (YOUNG_COLLECTION_THRESHOLD, before[1], before[2])
+        assert before[0] < YOUNG_COLLECTION_THRESHOLD
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_the_app_sets_it_before_it_runs(monkeypatch):
+    from ocop_tui.cli import common
+
+    calls = []
+    monkeypatch.setattr(common, "collect_less_often", lambda: calls.append("collector"))
+
+    class App:
+        return_code = 0
+
+        def run(self) -> None:
+            calls.append("run")
+
+    try:
+        common.run_app(App())  # type: ignore[arg-type]
+    except SystemExit as done:
+        assert done.code == 0
+    assert calls == ["collector", "run"]
