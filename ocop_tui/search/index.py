@@ -153,8 +153,10 @@ class SearchIndex(Generic[R]):
     def warm(self) -> None:
         """Build the word index and the facet sets now (before the first keystroke needs them), and the typo
         finder (its import and word lists took the first misspelt search 40 ms and more) and the names' first
-        words (50 ms at 100,000 products, on the first search that ranks by them)."""
+        words (50 ms at 100,000 products, on the first search that ranks by them), and the words under each
+        first letter (Matcher.keep_first_letters)."""
         _ = self.words, self.facet_sets, self.position_of, self.matcher.typos, self.matcher.name_openings
+        self.matcher.keep_first_letters()
 
     @property
     def facet_sets(self) -> dict[str, dict[str, int]]:

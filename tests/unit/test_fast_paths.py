@@ -205,3 +205,22 @@ def test_narrowing_the_phrase_rules_changes_no_order(monkeypatch: pytest.MonkeyP
         assert fast == plain, prefix
         narrowed += len(fast) > 1
     assert narrowed > 500  # the rule had something to order in most of them
+
+
+def test_the_kept_first_letters_are_the_sets_a_search_would_make() -> None:
+    """warm() keeps the words under each first letter (Matcher.keep_first_letters): the same sets as made anew,
+    and the same results for every one-letter search and a word after it."""
+    from ocop_tui.search.catalog import load_catalog
+    from ocop_tui.search.matching import Matcher
+
+    catalog = load_catalog(Path(__file__).resolve().parents[2] / "data" / "fair.json")
+    catalog.warm()
+    index = catalog.product_index
+    kept = index.matcher._letters
+    assert kept is not None and set(kept) == {word[0] for word in index.words.vocabulary}
+    fresh = Matcher(index.words, {})
+    for letter, sets in kept.items():
+        assert sets == fresh.by_rank(letter, True), letter
+    cold = load_catalog(Path(__file__).resolve().parents[2] / "data" / "fair.json")  # nothing kept
+    for query in ("n", "b", "nuoc m", "phu q", "sao:5 t", "k"):
+        assert list(catalog.search_products(query).ids) == list(cold.search_products(query).ids), query
