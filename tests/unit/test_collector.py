@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import gc
 
-from ocop_tui.memory import YOUNG_COLLECTION_THRESHOLD, collect_less_often
+from ocop_tui.memory import COLLECTION_THRESHOLDS, YOUNG_COLLECTION_THRESHOLD, collect_less_often
 
 
-def test_young_collections_come_less_often_and_the_older_generations_keep_their_setting():
+def test_young_collections_come_less_often_and_the_older_ones_after_fewer_young_ones():
     before = gc.get_threshold()
     try:
         collect_less_often()
-        assert gc.get_threshold() == (YOUNG_COLLECTION_THRESHOLD, before[1], before[2])
+        assert gc.get_threshold() == COLLECTION_THRESHOLDS
         assert before[0] < YOUNG_COLLECTION_THRESHOLD
+        assert COLLECTION_THRESHOLDS[1] <= before[1] and COLLECTION_THRESHOLDS[2] <= before[2]
     finally:
         gc.set_threshold(*before)
 
