@@ -62,9 +62,10 @@ class LineView(LaidOutOnce, ScrollView):
     # The look: what every line is drawn with -----------------------------------------------------
 
     def _current_look(self) -> _Look:
-        """The style, box, width and scrollbar the lines are drawn with, worked out once until something they
-        depend on changes (see _forget_look): each of them asks for the styles of every ancestor or for the
-        widget's place on the screen, about a tenth of a millisecond a view, and a keystroke repaints three."""
+        """The style, box, width and scrollbar the lines are drawn with, worked out once until their size, their
+        styles or what is around them changes (see refresh and notify_style_update): each of them asks for the
+        styles of every ancestor or for the widget's place on the screen, about a tenth of a millisecond a view,
+        and a keystroke repaints three."""
         look = self._look
         size = self.outer_size
         if look is None or look.size != size:
@@ -73,9 +74,6 @@ class LineView(LaidOutOnce, ScrollView):
             look = self._look = _Look(size, self.rich_style, side_box(self), bar_width,
                                       max(0, content.width - bar_width), content.height)  # fmt: skip
         return look
-
-    def _forget_look(self) -> None:
-        self._look = None
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
         # Lines repainted (`regions`) keep the look; any other refresh may come from a change of the styles
