@@ -45,7 +45,6 @@ def freeze_long_lived() -> None:
 # Net new container objects between two young collections (Python's default is 700), and young collections
 # between two middle ones, middle ones between two full ones (Python's: 10 and 10). See collect_less_often.
 COLLECTION_THRESHOLDS = (10_000, 3, 3)
-YOUNG_COLLECTION_THRESHOLD = COLLECTION_THRESHOLDS[0]
 
 
 def collect_less_often() -> None:

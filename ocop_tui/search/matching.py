@@ -268,7 +268,7 @@ class Matcher:
         """Keep by_rank(letter, prefix=True) for every first letter of the vocabulary (made by the index's
         warm()): every new word typed starts with one, and the union of every word under a letter was the
         slowest set a keystroke made (at 100,000 products about 3 ms of a search for 'n', 'nuoc m' or
-        'phu q'). Four sets per letter: about 2 MB at 100,000 products."""
+        'phu q'). Four sets per letter: about 1.4 MB at 100,000 products."""
         if self._letters is None:
             letters = dict.fromkeys(word[0] for word in self.index.vocabulary if word)
             self._letters = {letter: self.by_rank(letter, True) for letter in letters}

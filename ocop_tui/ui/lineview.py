@@ -247,10 +247,9 @@ class LineView(LaidOutOnce, ScrollView):
         width = look.bar_width
         if not width:
             return []
-        key = (self._thumb(), look.content_height, self._dragging)
-        if look.bar is not None and look.bar[0] == key:
-            return look.bar[1]
-        look.bar = (key, self._draw_bar(width, key[0], key[1]))
+        key = (self._thumb(), self._dragging)
+        if look.bar is None or look.bar[0] != key:
+            look.bar = (key, self._draw_bar(width, key[0], look.content_height))
         return look.bar[1]
 
     def _draw_bar(self, width: int, thumb: tuple[int, int] | None, height: int) -> list[Segment]:
@@ -345,13 +344,16 @@ def cursor_base(base: Style, over: Style | None) -> Style:
     return base if over is None else base + over + _NOT_DIM
 
 
-def text_segments(text: Text, base: Style, console: Console, *, over: Style | None = None) -> list[Segment]:
+def text_segments(text: Text | str, base: Style, console: Console, *, over: Style | None = None) -> list[Segment]:
     """One line of text as segments, each drawn over `base` (a text of one style is one segment: the rows and
-    counts redrawn after a keystroke are mostly such cells); `over` goes on top of every segment's own style
-    (a cursor's colours win over a cell's, so the highlighted row stays readable)."""
+    counts redrawn after a keystroke are mostly such cells; a `str` is drawn literally, in `base`); `over` goes
+    on top of every segment's own style (a cursor's colours win over a cell's, so the highlighted row stays
+    readable)."""
     if over is not None:
         base = cursor_base(base, over)
         over = over + _NOT_DIM
+    if isinstance(text, str):
+        return [Segment(text, base)]
     if not text.spans:
         style = text.style
         if isinstance(style, str):

@@ -82,7 +82,7 @@ async def test_a_new_size_gives_lines_of_the_new_width():
 
 
 class Status(App[None]):
-    CSS = "StatusLine { padding: 0 1; background: $panel; }"
+    CSS = "StatusLine { padding: 0 1; background: $panel 60%; }"
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -117,3 +117,20 @@ async def test_the_status_line_takes_no_focus():
         await pilot.press("tab")
         assert app.focused is None
         assert not app.query_one(StatusLine).can_focus
+
+
+async def test_the_status_line_follows_a_new_background_around_it():
+    from rich.text import Text
+
+    app = Status()
+    async with app.run_test(size=(30, 5)) as pilot:
+        status = app.query_one(StatusLine)
+        status.update(Text("3 of 9"))
+        await pilot.pause()
+        whole_line = Region(0, 0, status.region.width, 1)
+        before = cells(status.render_lines(whole_line))
+        app.screen.styles.background = "darkblue"  # the line is 60% $panel over it: the new colour shows
+        await pilot.pause()
+        after = cells(status.render_lines(whole_line))
+        assert after != before
+        assert after == cells(textual_lines(status, whole_line))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from ocop_tui.memory import COLLECTION_THRESHOLDS, YOUNG_COLLECTION_THRESHOLD, collect_less_often
+from ocop_tui.memory import COLLECTION_THRESHOLDS, collect_less_often
 
 
 def test_young_collections_come_less_often_and_the_older_ones_after_fewer_young_ones():
@@ -12,7 +12,7 @@ def test_young_collections_come_less_often_and_the_older_ones_after_fewer_young_
     try:
         collect_less_often()
         assert gc.get_threshold() == COLLECTION_THRESHOLDS
-        assert before[0] < YOUNG_COLLECTION_THRESHOLD
+        assert before[0] < COLLECTION_THRESHOLDS[0]
         assert COLLECTION_THRESHOLDS[1] <= before[1] and COLLECTION_THRESHOLDS[2] <= before[2]
     finally:
         gc.set_threshold(*before)

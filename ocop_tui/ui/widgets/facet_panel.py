@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -128,11 +127,9 @@ class FacetPanel(LineView, can_focus=True):
             if len(memo) > MAX_KEPT_LABELS:
                 memo.clear()
             memo[key] = label
-        count_style = line_base + self.component_style("facet-panel--count")
-        if cursor is not None:
-            count_style = count_style + cursor_base(Style(), cursor)
-        count = Segment(f" {line.count:>{self._count_width}}", count_style)
-        return LightStrip(fit_segments([*label, count], width, line_base), width)
+        count = Text(f" {line.count:>{self._count_width}}", style=self.component_style("facet-panel--count"))
+        return LightStrip(fit_segments([*label, *text_segments(count, base, console, over=cursor)], width, line_base),
+                          width)  # fmt: skip
 
     def _selectable(self, index: int) -> bool:
         return 0 <= index < len(self._lines) and self._lines[index].facet is not None

@@ -286,10 +286,7 @@ class RecordTable(LineView, can_focus=True):
             if segments:
                 segments.append(gap)
                 used += GAP
-            if isinstance(cell, str):
-                cell_segments = [Segment(cell, line_base)]
-            else:
-                cell_segments = text_segments(cell, base, console, over=over)
+            cell_segments = text_segments(cell, base, console, over=over)
             segments += fit_segments(cell_segments, column_width, line_base, column.justify)
             used += column_width
         if used != width:

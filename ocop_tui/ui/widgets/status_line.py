@@ -26,7 +26,6 @@ class StatusLine(LineView, can_focus=False):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._text = Text("")
-        self._drawn: tuple[int, Strip] | None = None  # the line as drawn, and the width it was drawn for
 
     @property
     def text(self) -> Text:
@@ -37,7 +36,6 @@ class StatusLine(LineView, can_focus=False):
         again too: every search writes its status, which is what says it has been answered (the benchmarks time
         a keystroke to it; "nuoc" and "nuoc " find the same)."""
         self._text = text
-        self._drawn = None
         self.refresh_lines_on_view([0])
 
     def render(self) -> Text:
@@ -48,17 +46,11 @@ class StatusLine(LineView, can_focus=False):
         return 0  # one line: nothing to scroll
 
     def render_row(self, y: int) -> Strip:
+        # Drawn only when the line was refreshed (update, a new look): LineView keeps it in between.
         width = self.line_width
+        base = self.base_style
         if y:
-            return Strip.blank(width, self.base_style)
-        if self._drawn is None or self._drawn[0] != width:
-            base = self.base_style
-            # The rest of the line in the background only, as Textual pads a line of text.
-            blank = Style.from_color(bgcolor=base.bgcolor)
-            segments = fit_segments(text_segments(self._text, base, self.app.console), width, blank)
-            self._drawn = (width, Strip(segments, width))
-        return self._drawn[1]
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()  # a theme change: the line has the old colours
-        self._drawn = None
+            return Strip.blank(width, base)
+        # The rest of the line in the background only, as Textual pads a line of text.
+        blank = Style.from_color(bgcolor=base.bgcolor)
+        return Strip(fit_segments(text_segments(self._text, base, self.app.console), width, blank), width)
